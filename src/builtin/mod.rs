@@ -1,0 +1,100 @@
+//! Checks written in Rust, named by `builtin:` in their catalogue file.
+//!
+//! Builtins are for logic the declarative matcher cannot express: shell
+//! parsing of `RUN`, effective users across stages, secret detection, port
+//! ranges across cloud providers, policy documents.
+
+mod dockerfile;
+mod kubernetes;
+pub mod secrets;
+pub mod shell;
+mod terraform;
+
+use std::collections::BTreeMap;
+
+use serde_json::Value as Json;
+
+use crate::engine::run::{Target, UnitCtx};
+use crate::model::FileIdx;
+use crate::source::Span;
+
+/// One place where a builtin check fired.
+#[derive(Debug, Clone, Default)]
+pub struct Hit {
+    /// File of the location within the unit.
+    pub file: FileIdx,
+    /// The offending key or value.
+    pub span: Span,
+    /// A specific message (default: the check's message template).
+    pub message: Option<String>,
+    /// The offending text for fingerprints (default: the source under `span`).
+    pub evidence: Option<String>,
+    /// Related locations: file, span, message.
+    pub related: Vec<(FileIdx, Span, String)>,
+    /// A more specific resource name than the target's.
+    pub resource: Option<String>,
+}
+
+impl Hit {
+    /// A hit at a location with a message.
+    #[must_use]
+    pub fn at(file: FileIdx, span: Span, message: String) -> Self {
+        Hit {
+            file,
+            span,
+            message: Some(message),
+            ..Hit::default()
+        }
+    }
+}
+
+type BuiltinFn = fn(&Target<'_>, &BTreeMap<String, Json>, &UnitCtx<'_>) -> Vec<Hit>;
+
+static BUILTINS: &[(&str, BuiltinFn)] = &[
+    ("dockerfile_runs_as_root", dockerfile::runs_as_root),
+    ("dockerfile_remote_shell", dockerfile::remote_shell),
+    ("dockerfile_secret", dockerfile::secret_in_build),
+    ("kubernetes_runs_as_root", kubernetes::runs_as_root),
+    ("kubernetes_secret_env", kubernetes::secret_env),
+    ("terraform_admin_port_open", terraform::admin_port_open),
+    ("terraform_iam_wildcard", terraform::iam_wildcard),
+    ("terraform_hardcoded_secret", terraform::hardcoded_secret),
+];
+
+/// Whether a builtin of this name exists.
+#[must_use]
+pub fn exists(name: &str) -> bool {
+    BUILTINS.iter().any(|(n, _)| *n == name)
+}
+
+/// Names of all builtins.
+#[must_use]
+pub fn names() -> Vec<&'static str> {
+    BUILTINS.iter().map(|(n, _)| *n).collect()
+}
+
+/// Run a builtin on a target.
+#[must_use]
+pub fn run(name: &str, target: &Target<'_>, params: &BTreeMap<String, Json>, unit: &UnitCtx<'_>) -> Vec<Hit> {
+    BUILTINS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or_else(Vec::new, |(_, f)| f(target, params, unit))
+}
+
+/// A list-of-strings parameter.
+#[must_use]
+pub fn param_strings(params: &BTreeMap<String, Json>, key: &str) -> Vec<String> {
+    match params.get(key) {
+        Some(Json::Array(a)) => a
+            .iter()
+            .filter_map(|v| match v {
+                Json::String(s) => Some(s.clone()),
+                Json::Number(n) => Some(n.to_string()),
+                _ => None,
+            })
+            .collect(),
+        Some(Json::String(s)) => vec![s.clone()],
+        _ => vec![],
+    }
+}

@@ -1,0 +1,132 @@
+//! Secret detection shared by the Terraform, Kubernetes and Dockerfile
+//! checks: secret-looking names with literal values, and well-known token
+//! formats anywhere. Values are never copied into messages.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+static SECRET_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(^|[_\-.])(password|passwd|pwd|pass|secret|secret[_\-]?key|token|api[_\-]?key|apikey|access[_\-]?key|private[_\-]?key|client[_\-]?secret|auth[_\-]?token|credentials?|connection[_\-]?string)($|[_\-.])",
+    )
+    .expect("static regex")
+});
+
+static NOT_SECRET_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(_file|_path|_dir|_name|_id|_arn|_length|_policy|_version|_enabled|_rotation|_ttl|_url|_uri|_length|_type|_header|_expiry|_kms_key.*|_ref|_key_id|_secret_name|_endpoint|_count)$|^(secret_?ref|secretKeyRef|token_?url|password_?policy|passwordless)",
+    )
+    .expect("static regex")
+});
+
+/// Known token formats: (description, pattern).
+static KNOWN_FORMATS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
+    [
+        ("AWS access key id", r"\b(AKIA|ASIA)[0-9A-Z]{16}\b"),
+        ("private key", r"-----BEGIN ([A-Z]+ )?PRIVATE KEY-----"),
+        ("GitHub token", r"\bgh[pousr]_[A-Za-z0-9]{36,}\b"),
+        ("Slack token", r"\bxox[baprs]-[A-Za-z0-9-]{10,}\b"),
+        ("Google API key", r"\bAIza[0-9A-Za-z_\-]{35}\b"),
+        ("Stripe secret key", r"\bsk_live_[0-9a-zA-Z]{24,}\b"),
+    ]
+    .into_iter()
+    .map(|(n, p)| (n, Regex::new(p).expect("static regex")))
+    .collect()
+});
+
+/// Whether a key or variable name says it holds a secret.
+#[must_use]
+pub fn is_secret_name(name: &str) -> bool {
+    SECRET_NAME.is_match(name) && !NOT_SECRET_NAME.is_match(name)
+}
+
+/// The kind of well-known secret format a value contains.
+#[must_use]
+pub fn known_format(value: &str) -> Option<&'static str> {
+    KNOWN_FORMATS
+        .iter()
+        .find(|(_, re)| re.is_match(value))
+        .map(|(name, _)| *name)
+}
+
+/// Whether a value is a placeholder, a reference or empty rather than a secret.
+#[must_use]
+pub fn is_placeholder(value: &str) -> bool {
+    let v = value.trim();
+    if v.len() < 4 {
+        return true;
+    }
+    let lower = v.to_ascii_lowercase();
+    v.starts_with('$')
+        || v.contains("${")
+        || v.contains("{{")
+        || v.starts_with('<') && v.ends_with('>')
+        || lower.starts_with("arn:")
+        || lower.starts_with("projects/")
+        || lower.starts_with("/run/secrets")
+        || lower.starts_with("vault:")
+        || lower.starts_with("ssm:")
+        || lower.starts_with("secretsmanager:")
+        || lower.starts_with("file:")
+        || lower.starts_with("/")
+        || matches!(
+            lower.as_str(),
+            "changeme" | "change_me" | "placeholder" | "redacted" | "xxxx" | "xxxxxx" | "none" | "null" | "true" | "false" | "example" | "dummy" | "test"
+        )
+        || lower.chars().all(|c| c == 'x' || c == '*' || c == '.')
+}
+
+/// Shannon entropy in bits per character.
+#[must_use]
+pub fn entropy(s: &str) -> f64 {
+    let mut counts = std::collections::HashMap::new();
+    let mut n = 0usize;
+    for c in s.chars() {
+        *counts.entry(c).or_insert(0usize) += 1;
+        n += 1;
+    }
+    if n == 0 {
+        return 0.0;
+    }
+    counts
+        .values()
+        .map(|&k| {
+            let p = k as f64 / n as f64;
+            -p * p.log2()
+        })
+        .sum()
+}
+
+/// Why `value` under `name` is a hard-coded secret, if it is one.
+#[must_use]
+pub fn classify(name: &str, value: &str) -> Option<String> {
+    if let Some(kind) = known_format(value) {
+        return Some(format!("value looks like a {kind}"));
+    }
+    if is_secret_name(name) && !is_placeholder(value) {
+        return Some(format!("`{name}` is set to a literal value"));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_values() {
+        assert!(is_secret_name("DB_PASSWORD"));
+        assert!(is_secret_name("api_key"));
+        assert!(is_secret_name("master_password"));
+        assert!(!is_secret_name("password_file"));
+        assert!(!is_secret_name("PASSWORD_PATH"));
+        assert!(!is_secret_name("kms_key_id"));
+        assert!(!is_secret_name("compass"));
+        assert!(classify("x", "AKIAIOSFODNN7EXAMPLE").is_some());
+        assert!(classify("password", "${var.pw}").is_none());
+        assert!(classify("password", "S3cr3t-Pa55").is_some());
+        assert!(classify("password", "changeme").is_none());
+        assert!(entropy("aaaa") < 0.1);
+    }
+}

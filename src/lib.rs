@@ -1,0 +1,20 @@
+//! bulkhead: a static analyzer for infrastructure as code (Terraform,
+//! Kubernetes manifests, Dockerfiles) that enforces the A.5 Secure Operation
+//! policy, across files and environments.
+//!
+//! The pipeline: [`walk`] discovers files, [`scan`] groups them into units and
+//! parses them ([`parse`]) into the span-carrying [`model`], the [`engine`]
+//! runs the check catalogue (declarative checks and [`builtin`] ones), and
+//! [`report`] renders the findings.
+
+pub mod builtin;
+pub mod config;
+pub mod diagnostic;
+pub mod engine;
+pub mod finding;
+pub mod model;
+pub mod parse;
+pub mod report;
+pub mod scan;
+pub mod source;
+pub mod walk;

@@ -1,0 +1,429 @@
+//! YAML (and JSON, which is YAML 1.2) to [`Node`] trees, built from the
+//! `saphyr-parser` event stream.
+//!
+//! The tree is built iteratively, never recursively, so hostile nesting cannot
+//! overflow the stack; nesting depth, alias expansion and document count are
+//! bounded by [`YamlLimits`] and reported as errors when exceeded. Repeated
+//! keys are kept (the last one wins for lookups) and reported to the caller.
+
+use std::collections::HashMap;
+
+use saphyr_parser::{Event, Marker, Parser, ScalarStyle};
+
+use crate::model::{Entry, FileIdx, Node, Value};
+use crate::source::{SourceFile, Span};
+
+/// Bounds applied while loading YAML.
+#[derive(Debug, Clone, Copy)]
+pub struct YamlLimits {
+    /// Deepest nesting of maps and sequences accepted.
+    pub max_depth: usize,
+    /// Most nodes that alias expansion may copy in one file.
+    pub max_alias_nodes: usize,
+    /// Most documents in one stream.
+    pub max_documents: usize,
+}
+
+impl Default for YamlLimits {
+    fn default() -> Self {
+        YamlLimits {
+            max_depth: 200,
+            max_alias_nodes: 100_000,
+            max_documents: 10_000,
+        }
+    }
+}
+
+/// One document of a YAML stream.
+#[derive(Debug)]
+pub struct Document {
+    /// Zero-based position in the stream.
+    pub index: usize,
+    /// The root value.
+    pub root: Node,
+}
+
+/// A key that appears twice in one mapping.
+#[derive(Debug, Clone)]
+pub struct DuplicateKey {
+    /// The repeated key.
+    pub key: String,
+    /// Where it is repeated.
+    pub span: Span,
+}
+
+/// A YAML syntax or limit error at a position.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{message}")]
+pub struct YamlError {
+    /// What went wrong.
+    pub message: String,
+    /// Byte offset of the problem.
+    pub offset: usize,
+}
+
+/// The result of loading a stream.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// The documents, in order.
+    pub documents: Vec<Document>,
+    /// Keys repeated within a mapping.
+    pub duplicate_keys: Vec<DuplicateKey>,
+}
+
+enum Frame {
+    Seq {
+        start: usize,
+        anchor: usize,
+        items: Vec<Node>,
+    },
+    Map {
+        start: usize,
+        anchor: usize,
+        entries: Vec<Entry>,
+        key: Option<(String, Span)>,
+    },
+}
+
+struct Builder<'a> {
+    src: &'a SourceFile,
+    ascii: bool,
+    limits: YamlLimits,
+    anchors: HashMap<usize, Node>,
+    alias_budget: usize,
+    out: Loaded,
+}
+
+impl Builder<'_> {
+    fn offset(&self, m: &Marker) -> usize {
+        if self.ascii {
+            m.index().min(self.src.text.len())
+        } else {
+            self.src.offset_of(m.line(), m.col())
+        }
+    }
+
+    fn err(&self, m: &Marker, message: impl Into<String>) -> YamlError {
+        YamlError {
+            message: message.into(),
+            offset: self.offset(m),
+        }
+    }
+}
+
+/// Load every document of `src` (YAML or JSON text).
+///
+/// # Errors
+/// A syntax error or an exceeded limit, with its position.
+pub fn load(src: &SourceFile, file: FileIdx, limits: YamlLimits) -> Result<Loaded, YamlError> {
+    let text: &str = &src.text;
+    let mut b = Builder {
+        src,
+        ascii: text.is_ascii(),
+        limits,
+        anchors: HashMap::new(),
+        alias_budget: limits.max_alias_nodes,
+        out: Loaded::default(),
+    };
+    let mut parser = Parser::new_from_str(text);
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut doc_root: Option<Node> = None;
+    while let Some(event) = parser.next_event() {
+        let (event, span) = event.map_err(|e| b.err(e.marker(), e.info().to_string()))?;
+        let start = b.offset(&span.start);
+        let end = b.offset(&span.end).max(start);
+        let finished: Option<(Node, usize)> = match event {
+            Event::StreamStart | Event::Nothing => None,
+            Event::StreamEnd => break,
+            Event::DocumentStart(_) => {
+                if b.out.documents.len() >= b.limits.max_documents {
+                    return Err(b.err(
+                        &span.start,
+                        format!("more than {} documents", b.limits.max_documents),
+                    ));
+                }
+                b.anchors.clear();
+                doc_root = None;
+                None
+            }
+            Event::DocumentEnd => {
+                let index = b.out.documents.len();
+                let root = doc_root
+                    .take()
+                    .unwrap_or_else(|| node(Span::new(start, start), file, Value::Null));
+                b.out.documents.push(Document { index, root });
+                None
+            }
+            Event::Alias(id) => {
+                let Some(target) = b.anchors.get(&id) else {
+                    return Err(b.err(&span.start, "alias to an unknown anchor"));
+                };
+                let size = count_nodes(target);
+                if size > b.alias_budget {
+                    return Err(b.err(
+                        &span.start,
+                        format!(
+                            "alias expansion exceeds {} nodes (possible billion-laughs attack)",
+                            b.limits.max_alias_nodes
+                        ),
+                    ));
+                }
+                b.alias_budget -= size;
+                let mut copy = target.clone();
+                copy.span = Span::new(start, end);
+                Some((copy, 0))
+            }
+            Event::Scalar(value, style, anchor, tag) => {
+                let forced_str = tag
+                    .as_ref()
+                    .is_some_and(|t| t.handle == "tag:yaml.org,2002:" && t.suffix == "str");
+                let v = if style == ScalarStyle::Plain && !forced_str {
+                    resolve_plain(&value)
+                } else {
+                    Value::String(value.into_owned())
+                };
+                Some((node(Span::new(start, end), file, v), anchor))
+            }
+            Event::SequenceStart(anchor, _) => {
+                if stack.len() >= b.limits.max_depth {
+                    return Err(b.err(
+                        &span.start,
+                        format!("nesting deeper than {} levels", b.limits.max_depth),
+                    ));
+                }
+                stack.push(Frame::Seq {
+                    start,
+                    anchor,
+                    items: Vec::new(),
+                });
+                None
+            }
+            Event::MappingStart(anchor, _) => {
+                if stack.len() >= b.limits.max_depth {
+                    return Err(b.err(
+                        &span.start,
+                        format!("nesting deeper than {} levels", b.limits.max_depth),
+                    ));
+                }
+                stack.push(Frame::Map {
+                    start,
+                    anchor,
+                    entries: Vec::new(),
+                    key: None,
+                });
+                None
+            }
+            Event::SequenceEnd => match stack.pop() {
+                Some(Frame::Seq {
+                    start: s,
+                    anchor,
+                    items,
+                }) => {
+                    let e = end.max(items.last().map_or(s, |n| n.span.end as usize));
+                    Some((node(Span::new(s, e), file, Value::List(items)), anchor))
+                }
+                _ => return Err(b.err(&span.start, "unbalanced sequence end")),
+            },
+            Event::MappingEnd => match stack.pop() {
+                Some(Frame::Map {
+                    start: s,
+                    anchor,
+                    entries,
+                    ..
+                }) => {
+                    let e = end.max(entries.last().map_or(s, |n| n.value.span.end as usize));
+                    Some((node(Span::new(s, e), file, Value::Map(entries)), anchor))
+                }
+                _ => return Err(b.err(&span.start, "unbalanced mapping end")),
+            },
+        };
+        let Some((n, anchor)) = finished else {
+            continue;
+        };
+        if anchor != 0 {
+            b.anchors.insert(anchor, n.clone());
+        }
+        match stack.last_mut() {
+            None => doc_root = Some(n),
+            Some(Frame::Seq { items, .. }) => items.push(n),
+            Some(Frame::Map { entries, key, .. }) => match key.take() {
+                None => {
+                    let k = match &n.value {
+                        Value::String(s) => s.clone(),
+                        Value::Null => String::new(),
+                        other => scalar_key(other),
+                    };
+                    *key = Some((k, n.span));
+                }
+                Some((k, key_span)) => {
+                    if k == "<<" {
+                        merge_into(entries, &n);
+                    } else {
+                        if entries.iter().any(|e| e.key == k) {
+                            b.out.duplicate_keys.push(DuplicateKey {
+                                key: k.clone(),
+                                span: key_span,
+                            });
+                        }
+                        entries.push(Entry {
+                            key: k,
+                            key_span,
+                            value: n,
+                        });
+                    }
+                }
+            },
+        }
+    }
+    if let Some(root) = doc_root.take() {
+        let index = b.out.documents.len();
+        b.out.documents.push(Document { index, root });
+    }
+    Ok(b.out)
+}
+
+fn node(span: Span, file: FileIdx, value: Value) -> Node {
+    Node { span, file, value }
+}
+
+fn scalar_key(v: &Value) -> String {
+    match v {
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => crate::model::format_number(*n),
+        _ => "?".into(),
+    }
+}
+
+/// YAML merge keys (`<<: *base`): copy entries that the mapping does not set itself.
+fn merge_into(entries: &mut Vec<Entry>, from: &Node) {
+    for source in from.as_many() {
+        for e in source.entries() {
+            if !entries.iter().any(|x| x.key == e.key) {
+                entries.push(e.clone());
+            }
+        }
+    }
+}
+
+fn count_nodes(n: &Node) -> usize {
+    let mut count = 0usize;
+    n.walk(&mut |_, _| count += 1);
+    count
+}
+
+/// Resolve a plain scalar the way Kubernetes tooling does (YAML 1.2 core schema
+/// plus the YAML 1.1 booleans that `sigs.k8s.io/yaml` still accepts).
+fn resolve_plain(s: &str) -> Value {
+    match s {
+        "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
+        "true" | "True" | "TRUE" | "yes" | "Yes" | "YES" | "on" | "On" | "ON" => {
+            return Value::Bool(true);
+        }
+        "false" | "False" | "FALSE" | "no" | "No" | "NO" | "off" | "Off" | "OFF" => {
+            return Value::Bool(false);
+        }
+        _ => {}
+    }
+    let bytes = s.as_bytes();
+    let numeric_start = bytes
+        .first()
+        .is_some_and(|c| c.is_ascii_digit() || matches!(c, b'-' | b'+' | b'.'));
+    if numeric_start {
+        if let Some(hex) = s.strip_prefix("0x") {
+            if let Ok(v) = i64::from_str_radix(hex, 16) {
+                return Value::Number(v as f64);
+            }
+        } else if let Some(oct) = s.strip_prefix("0o") {
+            if let Ok(v) = i64::from_str_radix(oct, 8) {
+                return Value::Number(v as f64);
+            }
+        } else if s.bytes().all(|c| c.is_ascii_digit() || c == b'-' || c == b'+') {
+            if let Ok(v) = s.parse::<i64>() {
+                return Value::Number(v as f64);
+            }
+        } else if s
+            .bytes()
+            .all(|c| c.is_ascii_digit() || matches!(c, b'-' | b'+' | b'.' | b'e' | b'E'))
+            && s.bytes().any(|c| c.is_ascii_digit())
+        {
+            if let Ok(v) = s.parse::<f64>() {
+                return Value::Number(v);
+            }
+        }
+    }
+    Value::String(s.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::FileKind;
+    use std::sync::Arc;
+
+    fn src(text: &str) -> SourceFile {
+        SourceFile::new("t.yaml".into(), "t.yaml".into(), FileKind::Yaml, Arc::from(text))
+    }
+
+    #[test]
+    fn spans_point_at_keys_and_values() {
+        let f = src("a:\n  b: true\n---\nc: [1, x]\n");
+        let l = load(&f, 0, YamlLimits::default()).unwrap();
+        assert_eq!(l.documents.len(), 2);
+        let b = l.documents[0].root.get("a").unwrap().entry("b").unwrap();
+        assert_eq!(f.line_col(b.key_span.start).line, 2);
+        assert_eq!(f.line_col(b.value.span.start).column, 6);
+        assert_eq!(b.value.value, Value::Bool(true));
+        let c = l.documents[1].root.get("c").unwrap();
+        assert_eq!(c.items()[0].value, Value::Number(1.0));
+        assert_eq!(f.slice(c.items()[1].span), "x");
+    }
+
+    #[test]
+    fn non_ascii_offsets_are_bytes() {
+        let f = src("é: 1\nk: vé\n");
+        let l = load(&f, 0, YamlLimits::default()).unwrap();
+        let k = l.documents[0].root.entry("k").unwrap();
+        assert_eq!(f.slice(k.value.span), "vé");
+    }
+
+    #[test]
+    fn duplicate_keys_are_kept_and_reported() {
+        let f = src("a: 1\na: 2\n");
+        let l = load(&f, 0, YamlLimits::default()).unwrap();
+        assert_eq!(l.duplicate_keys.len(), 1);
+        assert_eq!(l.documents[0].root.get("a").unwrap().value, Value::Number(2.0));
+    }
+
+    #[test]
+    fn alias_bombs_are_stopped() {
+        let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..10 {
+            let p = i - 1;
+            text.push_str(&format!(
+                "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+            ));
+        }
+        let err = load(&src(&text), 0, YamlLimits::default()).unwrap_err();
+        assert!(err.message.contains("alias expansion"), "{}", err.message);
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let text = "- ".repeat(100_000) + "x\n";
+        let err = load(&src(&text), 0, YamlLimits::default()).unwrap_err();
+        assert!(err.message.contains("nesting"), "{}", err.message);
+        let text = "{a: ".repeat(100_000);
+        assert!(load(&src(&text), 0, YamlLimits::default()).is_err());
+    }
+
+    #[test]
+    fn merge_keys_and_scalars_resolve() {
+        let f = src("base: &b {x: 1}\nd:\n  <<: *b\n  y: 0x10\n  z: '1'\n  n: ~\n");
+        let l = load(&f, 0, YamlLimits::default()).unwrap();
+        let d = l.documents[0].root.get("d").unwrap();
+        assert_eq!(d.get("x").unwrap().value, Value::Number(1.0));
+        assert_eq!(d.get("y").unwrap().value, Value::Number(16.0));
+        assert_eq!(d.get("z").unwrap().value, Value::String("1".into()));
+        assert_eq!(d.get("n").unwrap().value, Value::Null);
+    }
+}

@@ -1,0 +1,420 @@
+//! The scan pipeline: discover files, group them into units, then load,
+//! parse and check each unit in parallel, and merge the results in a
+//! deterministic order.
+//!
+//! A unit is a Terraform directory (all `.tf`, `.tf.json` and `.tfvars` files
+//! of one folder form one module), or one other file. Each unit is processed
+//! on its own and dropped before the next, so memory follows the largest unit,
+//! not the repository; only files with findings stay in memory.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::diagnostic::{DiagLevel, Diagnostic};
+use crate::engine::catalogue::Catalogue;
+use crate::engine::run::{ActiveCheck, Target, UnitCtx, active_checks, run_target};
+use crate::finding::Finding;
+use crate::model::{Entry, Node, Value};
+use crate::parse::yaml::YamlLimits;
+use crate::parse::{dockerfile, kubernetes, terraform, yaml};
+use crate::source::{FileKind, SourceFile, SourceRef, Span};
+use crate::walk::{self, Candidate, WalkOptions};
+
+/// Default per-file size cap: 5 MiB.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 5 * 1024 * 1024;
+
+/// What to scan and how.
+#[derive(Debug, Clone)]
+pub struct ScanOptions {
+    /// Files or folders to scan.
+    pub paths: Vec<PathBuf>,
+    /// Repository root: output paths are relative to it.
+    pub root: PathBuf,
+    /// Worker threads (0 = all cores).
+    pub threads: usize,
+}
+
+/// Counts reported with the results.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Stats {
+    /// Files scanned, by kind.
+    pub files: BTreeMap<FileKind, usize>,
+    /// Kubernetes objects seen.
+    pub kubernetes_objects: usize,
+    /// Terraform blocks seen.
+    pub terraform_blocks: usize,
+    /// Dockerfile stages seen.
+    pub dockerfile_stages: usize,
+    /// Files that could not be scanned.
+    pub files_failed: usize,
+    /// YAML/JSON files without Kubernetes objects (ignored).
+    pub files_not_iac: usize,
+}
+
+/// Everything a scan produced.
+#[derive(Debug, Default)]
+pub struct ScanResult {
+    /// Findings, sorted by path, position and check.
+    pub findings: Vec<Finding>,
+    /// Scan problems, sorted.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Counts.
+    pub stats: Stats,
+    /// Repository root used for relative paths.
+    pub root: PathBuf,
+}
+
+/// A group of files checked together.
+#[derive(Debug)]
+enum Unit {
+    TerraformDir(Vec<Candidate>),
+    File(Candidate),
+}
+
+#[derive(Default)]
+struct UnitResult {
+    findings: Vec<Finding>,
+    diagnostics: Vec<Diagnostic>,
+    stats: Stats,
+}
+
+/// Run a scan.
+///
+/// # Errors
+/// A thread pool that cannot be built.
+pub fn scan(opts: &ScanOptions, catalogue: &Catalogue, config: &Config) -> Result<ScanResult, String> {
+    let threads = if opts.threads == 0 {
+        std::thread::available_parallelism().map_or(2, std::num::NonZero::get)
+    } else {
+        opts.threads
+    };
+    let discovery = walk::discover(
+        &opts.paths,
+        &WalkOptions {
+            root: opts.root.clone(),
+            threads,
+            exclude: config.exclude.clone(),
+        },
+    );
+    let units = group(discovery.files);
+    let checks = active_checks(catalogue, config);
+    let max_size = config.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .stack_size(16 * 1024 * 1024)
+        .build()
+        .map_err(|e| e.to_string())?;
+    let results: Vec<UnitResult> =
+        pool.install(|| units.par_iter().map(|u| process(u, &checks, max_size)).collect());
+    let mut out = ScanResult {
+        diagnostics: discovery.diagnostics,
+        root: opts.root.clone(),
+        ..ScanResult::default()
+    };
+    for r in results {
+        out.findings.extend(r.findings);
+        out.diagnostics.extend(r.diagnostics);
+        for (k, n) in r.stats.files {
+            *out.stats.files.entry(k).or_default() += n;
+        }
+        out.stats.kubernetes_objects += r.stats.kubernetes_objects;
+        out.stats.terraform_blocks += r.stats.terraform_blocks;
+        out.stats.dockerfile_stages += r.stats.dockerfile_stages;
+        out.stats.files_failed += r.stats.files_failed;
+        out.stats.files_not_iac += r.stats.files_not_iac;
+    }
+    out.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    out.findings
+        .dedup_by(|a, b| a.sort_key() == b.sort_key());
+    out.diagnostics.sort();
+    out.diagnostics.dedup();
+    Ok(out)
+}
+
+fn group(files: Vec<Candidate>) -> Vec<Unit> {
+    let mut tf_dirs: BTreeMap<String, Vec<Candidate>> = BTreeMap::new();
+    let mut units = Vec::new();
+    for c in files {
+        match c.kind {
+            FileKind::Terraform | FileKind::TerraformJson | FileKind::Tfvars | FileKind::TfvarsJson => {
+                let dir = c.rel.rfind('/').map_or("", |i| &c.rel[..i]).to_string();
+                tf_dirs.entry(dir).or_default().push(c);
+            }
+            _ => units.push(Unit::File(c)),
+        }
+    }
+    units.extend(tf_dirs.into_values().map(Unit::TerraformDir));
+    units
+}
+
+/// Read a file with the size cap, refusing binary and non-UTF-8 content.
+///
+/// # Errors
+/// A diagnostic saying why the file was not read.
+pub fn load(c: &Candidate, max_size: u64) -> Result<SourceRef, Diagnostic> {
+    if c.size > max_size {
+        return Err(Diagnostic::file(
+            &c.rel,
+            DiagLevel::Warning,
+            "too-large",
+            format!("file is {} bytes, over the {max_size}-byte limit; not scanned", c.size),
+        ));
+    }
+    let bytes = std::fs::read(&c.path).map_err(|e| {
+        Diagnostic::file(&c.rel, DiagLevel::Error, "unreadable", format!("cannot read file: {e}"))
+    })?;
+    if bytes.len() as u64 > max_size {
+        return Err(Diagnostic::file(
+            &c.rel,
+            DiagLevel::Warning,
+            "too-large",
+            format!("file is over the {max_size}-byte limit; not scanned"),
+        ));
+    }
+    source_from_bytes(c.rel.clone(), c.path.clone(), c.kind, bytes)
+}
+
+/// Build a source file from raw bytes.
+///
+/// # Errors
+/// Binary content (NUL bytes) or invalid UTF-8, with the position.
+pub fn source_from_bytes(
+    rel: String,
+    path: PathBuf,
+    kind: FileKind,
+    mut bytes: Vec<u8>,
+) -> Result<SourceRef, Diagnostic> {
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        return Err(Diagnostic::file(
+            &rel,
+            DiagLevel::Error,
+            "binary",
+            "file holds binary data (NUL bytes); not scanned".into(),
+        ));
+    }
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let before = &e.as_bytes()[..valid];
+            let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+            let column = before.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+            return Err(Diagnostic::at(
+                &rel,
+                u32::try_from(line).unwrap_or(u32::MAX),
+                u32::try_from(column).unwrap_or(u32::MAX),
+                DiagLevel::Error,
+                "not-utf8",
+                format!("file is not valid UTF-8 (invalid byte at offset {valid}); not scanned"),
+            ));
+        }
+    };
+    Ok(Arc::new(SourceFile::new(rel, path, kind, Arc::from(text))))
+}
+
+fn parse_error(src: &SourceFile, offset: usize, message: &str) -> Diagnostic {
+    let lc = src.line_col(u32::try_from(offset).unwrap_or(u32::MAX));
+    Diagnostic::at(
+        &src.path,
+        lc.line,
+        lc.column,
+        DiagLevel::Error,
+        "parse-error",
+        format!("cannot parse: {message}"),
+    )
+}
+
+fn process(unit: &Unit, checks: &[ActiveCheck], max_size: u64) -> UnitResult {
+    let mut r = UnitResult::default();
+    match unit {
+        Unit::TerraformDir(files) => process_terraform(files, checks, max_size, &mut r),
+        Unit::File(c) => match load(c, max_size) {
+            Err(d) => {
+                r.stats.files_failed += 1;
+                r.diagnostics.push(d);
+            }
+            Ok(src) => match c.kind {
+                FileKind::Dockerfile => process_dockerfile(&src, checks, &mut r),
+                FileKind::Hcl => process_hcl(&src, &mut r),
+                _ => process_yaml(&src, checks, &mut r),
+            },
+        },
+    }
+    // Keep only the findings; the unit's sources are released with them.
+    r
+}
+
+fn process_terraform(files: &[Candidate], checks: &[ActiveCheck], max_size: u64, r: &mut UnitResult) {
+    let mut sources: Vec<SourceRef> = Vec::new();
+    let mut blocks = Vec::new();
+    for c in files {
+        let src = match load(c, max_size) {
+            Ok(s) => s,
+            Err(d) => {
+                r.stats.files_failed += 1;
+                r.diagnostics.push(d);
+                continue;
+            }
+        };
+        let idx = u32::try_from(sources.len()).unwrap_or(u32::MAX);
+        let parsed = match c.kind {
+            FileKind::TerraformJson | FileKind::TfvarsJson => terraform::parse_tf_json(&src, idx),
+            _ => terraform::parse_hcl(&src.text, idx).map(|f| f.blocks),
+        };
+        match parsed {
+            Ok(b) => {
+                *r.stats.files.entry(c.kind).or_default() += 1;
+                if matches!(c.kind, FileKind::Terraform | FileKind::TerraformJson) {
+                    blocks.extend(b);
+                }
+            }
+            Err(e) => {
+                r.stats.files_failed += 1;
+                r.diagnostics.push(parse_error(&src, e.offset, &e.message));
+            }
+        }
+        sources.push(src);
+    }
+    r.stats.terraform_blocks += blocks.len();
+    let ctx = UnitCtx {
+        files: &sources,
+        environment: None,
+    };
+    for b in &blocks {
+        run_target(checks, &ctx, &Target::TfBlock(b), &mut r.findings);
+    }
+}
+
+fn process_hcl(src: &SourceRef, r: &mut UnitResult) {
+    match terraform::parse_hcl(&src.text, 0) {
+        Ok(_) => *r.stats.files.entry(src.kind).or_default() += 1,
+        Err(e) => {
+            r.stats.files_failed += 1;
+            r.diagnostics.push(parse_error(src, e.offset, &e.message));
+        }
+    }
+}
+
+fn process_yaml(src: &SourceRef, checks: &[ActiveCheck], r: &mut UnitResult) {
+    let text: &str = &src.text;
+    let maybe_k8s = text.contains("apiVersion") && text.contains("kind");
+    if !maybe_k8s && !matches!(src.kind, FileKind::Kustomization | FileKind::HelmValues) {
+        r.stats.files_not_iac += 1;
+        return;
+    }
+    let loaded = match yaml::load(src, 0, YamlLimits::default()) {
+        Ok(l) => l,
+        Err(e) => {
+            if matches!(src.kind, FileKind::Yaml | FileKind::Json) && !looks_like_k8s_line(text) {
+                // Not Kubernetes, so not ours to judge (templated CI files and the like).
+                r.stats.files_not_iac += 1;
+                return;
+            }
+            r.stats.files_failed += 1;
+            r.diagnostics.push(parse_error(src, e.offset, &e.message));
+            return;
+        }
+    };
+    if matches!(src.kind, FileKind::Kustomization | FileKind::HelmValues) {
+        *r.stats.files.entry(src.kind).or_default() += 1;
+        return;
+    }
+    let objects = kubernetes::objects(loaded.documents);
+    if objects.is_empty() {
+        r.stats.files_not_iac += 1;
+        return;
+    }
+    *r.stats.files.entry(src.kind).or_default() += 1;
+    for d in &loaded.duplicate_keys {
+        let lc = src.line_col(d.span.start);
+        r.diagnostics.push(Diagnostic::at(
+            &src.path,
+            lc.line,
+            lc.column,
+            DiagLevel::Warning,
+            "duplicate-key",
+            format!("key `{}` is repeated in one mapping; the last value is used", d.key),
+        ));
+    }
+    r.stats.kubernetes_objects += objects.len();
+    let files = [Arc::clone(src)];
+    let ctx = UnitCtx {
+        files: &files,
+        environment: None,
+    };
+    for o in &objects {
+        run_target(checks, &ctx, &Target::K8sObject(o), &mut r.findings);
+        if let Some(spec) = o.pod_spec() {
+            run_target(checks, &ctx, &Target::K8sPod(o, spec), &mut r.findings);
+            for c in o.containers() {
+                run_target(checks, &ctx, &Target::K8sContainer(o, c), &mut r.findings);
+            }
+        }
+    }
+}
+
+/// Whether a YAML file that failed to parse was meant to hold Kubernetes objects.
+fn looks_like_k8s_line(text: &str) -> bool {
+    text.lines().any(|l| l.starts_with("apiVersion:")) && text.lines().any(|l| l.starts_with("kind:"))
+}
+
+fn process_dockerfile(src: &SourceRef, checks: &[ActiveCheck], r: &mut UnitResult) {
+    let df = match dockerfile::parse(&src.text) {
+        Ok(df) => df,
+        Err(e) => {
+            r.stats.files_failed += 1;
+            let col = u32::try_from(e.column).unwrap_or(1);
+            r.diagnostics.push(Diagnostic::at(
+                &src.path,
+                u32::try_from(e.line).unwrap_or(1),
+                col,
+                DiagLevel::Error,
+                "parse-error",
+                format!("cannot parse: {}", e.message),
+            ));
+            return;
+        }
+    };
+    *r.stats.files.entry(src.kind).or_default() += 1;
+    r.stats.dockerfile_stages += df.stages.len();
+    let files = [Arc::clone(src)];
+    let ctx = UnitCtx {
+        files: &files,
+        environment: None,
+    };
+    run_target(checks, &ctx, &Target::DockerFile(&df), &mut r.findings);
+    let last = df.stages.len().saturating_sub(1);
+    for st in &df.stages {
+        let Some(from) = df.instructions.get(st.from) else {
+            continue;
+        };
+        let mut node = from.to_node();
+        if let Value::Map(e) = &mut node.value {
+            let flag = |k: &str, v: bool| Entry {
+                key: k.into(),
+                key_span: from.keyword_span,
+                value: Node::new(from.keyword_span, Value::Bool(v)),
+            };
+            e.push(flag("base_is_stage", st.base_is_stage));
+            e.push(flag("final", st.index == last));
+            e.push(flag("scratch", st.image.repository == "scratch"));
+            e.push(Entry {
+                key: "index".into(),
+                key_span: Span::default(),
+                value: Node::new(from.keyword_span, Value::Number(st.index as f64)),
+            });
+        }
+        run_target(checks, &ctx, &Target::DockerStage(&df, st, &node), &mut r.findings);
+    }
+    for ins in &df.instructions {
+        let node = ins.to_node();
+        run_target(checks, &ctx, &Target::DockerInstruction(&df, ins, &node), &mut r.findings);
+    }
+}

@@ -1,0 +1,238 @@
+//! Source files, byte spans and the line index that turns spans into lines and columns.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// A half-open byte range `[start, end)` inside one source file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Span {
+    /// First byte of the range.
+    pub start: u32,
+    /// One past the last byte of the range.
+    pub end: u32,
+}
+
+impl Span {
+    /// A span from `start` to `end` (bytes). Values beyond `u32::MAX` saturate.
+    #[must_use]
+    pub fn new(start: usize, end: usize) -> Self {
+        let start = u32::try_from(start).unwrap_or(u32::MAX);
+        let end = u32::try_from(end).unwrap_or(u32::MAX).max(start);
+        Span { start, end }
+    }
+
+    /// Span covering both `self` and `other`.
+    #[must_use]
+    pub fn cover(self, other: Span) -> Span {
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
+    }
+
+    /// Byte range usable to slice the source text.
+    #[must_use]
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+impl From<std::ops::Range<usize>> for Span {
+    fn from(r: std::ops::Range<usize>) -> Self {
+        Span::new(r.start, r.end)
+    }
+}
+
+/// A 1-based line and column (column counted in Unicode code points).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LineCol {
+    /// Line number, starting at 1.
+    pub line: u32,
+    /// Column number in code points, starting at 1.
+    pub column: u32,
+}
+
+/// What kind of infrastructure source a file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FileKind {
+    /// `*.tf`
+    Terraform,
+    /// `*.tf.json`
+    TerraformJson,
+    /// `*.tfvars`
+    Tfvars,
+    /// `*.tfvars.json`
+    TfvarsJson,
+    /// `terragrunt.hcl` and other `*.hcl` files
+    Hcl,
+    /// YAML that may hold Kubernetes objects
+    Yaml,
+    /// JSON that may hold Kubernetes objects
+    Json,
+    /// `kustomization.yaml`
+    Kustomization,
+    /// Helm `values*.yaml` (environment evidence only)
+    HelmValues,
+    /// Dockerfile or Containerfile
+    Dockerfile,
+}
+
+impl FileKind {
+    /// The format family used in SARIF tags and reports.
+    #[must_use]
+    pub fn format(self) -> &'static str {
+        match self {
+            FileKind::Terraform
+            | FileKind::TerraformJson
+            | FileKind::Tfvars
+            | FileKind::TfvarsJson
+            | FileKind::Hcl => "terraform",
+            FileKind::Yaml | FileKind::Json | FileKind::Kustomization | FileKind::HelmValues => {
+                "kubernetes"
+            }
+            FileKind::Dockerfile => "dockerfile",
+        }
+    }
+}
+
+/// One source file: its repository-relative path, its text and a line index.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// Path relative to the repository root, with forward slashes.
+    pub path: String,
+    /// Path on disk.
+    pub disk_path: PathBuf,
+    /// The classification made during discovery.
+    pub kind: FileKind,
+    /// The whole text of the file.
+    pub text: Arc<str>,
+    line_starts: Vec<u32>,
+}
+
+impl SourceFile {
+    /// Build a source file and its line index.
+    #[must_use]
+    pub fn new(path: String, disk_path: PathBuf, kind: FileKind, text: Arc<str>) -> Self {
+        let mut line_starts = vec![0u32];
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                line_starts.push(u32::try_from(i + 1).unwrap_or(u32::MAX));
+            }
+        }
+        SourceFile {
+            path,
+            disk_path,
+            kind,
+            text,
+            line_starts,
+        }
+    }
+
+    /// Number of lines in the file.
+    #[must_use]
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// Byte offset where 1-based `line` starts (clamped to the file).
+    #[must_use]
+    pub fn line_start(&self, line: u32) -> usize {
+        let idx = (line.max(1) - 1) as usize;
+        self.line_starts
+            .get(idx)
+            .map_or(self.text.len(), |&s| s as usize)
+    }
+
+    /// Text of 1-based `line` without its line terminator.
+    #[must_use]
+    pub fn line_text(&self, line: u32) -> &str {
+        let start = self.line_start(line);
+        let end = self.line_start(line + 1).min(self.text.len());
+        let s = self.text.get(start..end).unwrap_or("");
+        s.trim_end_matches(['\n', '\r'])
+    }
+
+    /// Convert a byte offset to a 1-based line and code-point column.
+    #[must_use]
+    pub fn line_col(&self, offset: u32) -> LineCol {
+        let offset = (offset as usize).min(self.text.len());
+        let line_idx = match self
+            .line_starts
+            .binary_search(&u32::try_from(offset).unwrap_or(u32::MAX))
+        {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        };
+        let start = self.line_starts.get(line_idx).map_or(0, |&s| s as usize);
+        let mut end = offset;
+        while end > start && !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let column = self.text.get(start..end).map_or(0, |s| s.chars().count()) + 1;
+        LineCol {
+            line: u32::try_from(line_idx + 1).unwrap_or(u32::MAX),
+            column: u32::try_from(column).unwrap_or(u32::MAX),
+        }
+    }
+
+    /// Convert a 1-based line and 0-based code-point column to a byte offset.
+    #[must_use]
+    pub fn offset_of(&self, line: usize, col_chars: usize) -> usize {
+        let start = self.line_start(u32::try_from(line).unwrap_or(u32::MAX));
+        let rest = self.text.get(start..).unwrap_or("");
+        rest.char_indices()
+            .nth(col_chars)
+            .map_or(self.text.len(), |(i, _)| start + i)
+    }
+
+    /// The source text covered by `span` (empty if the span is out of range).
+    #[must_use]
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(span.range()).unwrap_or("")
+    }
+
+    /// A line/column region for a span: start inclusive, end exclusive.
+    #[must_use]
+    pub fn region(&self, span: Span) -> (LineCol, LineCol) {
+        let start = self.line_col(span.start);
+        let mut end = self.line_col(span.end.max(span.start));
+        if span.end <= span.start {
+            end = LineCol {
+                line: start.line,
+                column: start.column + 1,
+            };
+        }
+        (start, end)
+    }
+}
+
+/// Everything reported refers to files through this shared handle.
+pub type SourceRef = Arc<SourceFile>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(text: &str) -> SourceFile {
+        SourceFile::new("a".into(), "a".into(), FileKind::Yaml, Arc::from(text))
+    }
+
+    #[test]
+    fn line_col_counts_code_points() {
+        let f = file("ab\nçd: x\n");
+        assert_eq!(f.line_col(0), LineCol { line: 1, column: 1 });
+        assert_eq!(f.line_col(3), LineCol { line: 2, column: 1 });
+        // 'd' is after the two-byte 'ç'
+        assert_eq!(f.line_col(5), LineCol { line: 2, column: 2 });
+        assert_eq!(f.line_text(2), "çd: x");
+        assert_eq!(f.offset_of(2, 1), 5);
+    }
+
+    #[test]
+    fn offsets_past_end_are_clamped() {
+        let f = file("x");
+        assert_eq!(f.line_col(99), LineCol { line: 1, column: 2 });
+        assert_eq!(f.slice(Span::new(5, 9)), "");
+    }
+}
