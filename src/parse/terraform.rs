@@ -201,6 +201,16 @@ pub fn expr_node(expr: &Expression, text: &str, file: FileIdx) -> Node {
             literal_template(&h.template, h.indent()).map_or_else(|| unknown_text(text, span), Value::String)
         }
         Expression::Parenthesis(p) => return expr_node(p.inner(), text, file),
+        // `jsonencode({...})` of a literal keeps the literal's structure and spans, so
+        // policy checks see statements, actions and principals where they are written.
+        Expression::FuncCall(f)
+            if f.name.namespace.is_empty() && f.name.name.as_str() == "jsonencode" && f.args.iter().count() == 1 =>
+        {
+            match f.args.iter().next().map(|a| expr_node(a, text, file)) {
+                Some(n) if !n.contains_unknown() => return n,
+                _ => unknown_text(text, span),
+            }
+        }
         _ => unknown_text(text, span),
     };
     Node { span, file, value }

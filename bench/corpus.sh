@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Corpus benchmark: wall time and peak memory of `bulkhead scan` on a corpus of
+# real repositories, next to the time of simply reading the same files, both
+# measured in the same run, interleaved, several times.
+#
+#   bench/corpus.sh [CORPUS_DIR] [RUNS]
+#
+# CORPUS_DIR defaults to ../shared/corpus; RUNS to 7. Builds the release binary
+# first (skip with BULKHEAD=/path/to/bulkhead). Prints medians and the ratio.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+corpus=${1:-$here/../shared/corpus}
+runs=${2:-7}
+[ -d "$corpus" ] || { echo "no corpus at $corpus" >&2; exit 2; }
+if [ -z "${BULKHEAD:-}" ]; then
+  (cd "$here" && cargo build --release --quiet)
+  BULKHEAD=$here/target/release/bulkhead
+fi
+command -v /usr/bin/time >/dev/null || { echo "needs GNU time (/usr/bin/time)" >&2; exit 2; }
+
+# The read floor: the same files the scanner considers, read once each.
+list=$(mktemp)
+trap 'rm -f "$list" "$list".*' EXIT
+(cd "$corpus" && find . -type f \( -name '*.tf' -o -name '*.tf.json' -o -name '*.tfvars' -o -name '*.tfvars.json' \
+   -o -name '*.hcl' -o -name '*.yaml' -o -name '*.yml' -o -name '*.json' -o -iname 'Dockerfile*' \
+   -o -iname '*.dockerfile' -o -iname 'Containerfile*' \) -print0) > "$list"
+files=$(tr -cd '\0' < "$list" | wc -c)
+bytes=$(cd "$corpus" && xargs -0 cat < "$list" | wc -c)
+
+measure() { # prints "seconds max_rss_kib"
+  /usr/bin/time -f '%e %M' -o "$list.t" "$@" >/dev/null 2>&1 || true
+  cat "$list.t"
+}
+
+scan_t=(); scan_m=(); read_t=(); read_m=()
+# warm the page cache and the binary once
+"$BULKHEAD" scan "$corpus" --format json --output /dev/null --threads 0 >/dev/null 2>&1 || true
+for _ in $(seq "$runs"); do
+  read -r t m < <(cd "$corpus" && measure sh -c "xargs -0 cat < '$list' > /dev/null")
+  read_t+=("$t"); read_m+=("$m")
+  read -r t m < <(measure "$BULKHEAD" scan "$corpus" --format sarif --output /dev/null)
+  scan_t+=("$t"); scan_m+=("$m")
+done
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+rt=$(median "${read_t[@]}"); st=$(median "${scan_t[@]}"); sm=$(median "${scan_m[@]}")
+echo "corpus:        $corpus ($files files, $((bytes / 1024)) KiB)"
+echo "machine:       $(nproc) cores, $(uname -sr)"
+echo "runs:          $runs (medians)"
+echo "read (cat):    ${rt} s"
+echo "bulkhead scan: ${st} s, peak RSS $((sm / 1024)) MiB"
+awk -v s="$st" -v r="$rt" 'BEGIN { if (r > 0) printf "ratio:         %.1fx the read floor\n", s / r; else print "ratio:         read floor below timer resolution" }'

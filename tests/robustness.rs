@@ -1,0 +1,174 @@
+//! Hostile and broken input: each bad file becomes one clear diagnostic, the
+//! scan goes on, and findings elsewhere are not lost.
+
+use std::path::Path;
+
+use bulkhead::config::Config;
+use bulkhead::engine::catalogue::Catalogue;
+use bulkhead::scan::{ScanOptions, ScanResult, scan};
+
+const GOOD_POD: &str = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: busybox:1.36\n      securityContext:\n        privileged: true\n";
+
+fn run(dir: &Path, cfg: &Config) -> ScanResult {
+    scan(
+        &ScanOptions {
+            paths: vec![dir.to_path_buf()],
+            root: dir.to_path_buf(),
+            threads: 2,
+        },
+        &Catalogue::builtin().unwrap(),
+        cfg,
+    )
+    .unwrap()
+}
+
+fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) {
+    let p = dir.join(name);
+    if let Some(parent) = p.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(p, bytes).unwrap();
+}
+
+fn diag<'a>(r: &'a ScanResult, path: &str) -> Vec<&'a bulkhead::diagnostic::Diagnostic> {
+    r.diagnostics.iter().filter(|d| d.path == path).collect()
+}
+
+fn assert_good_pod_found(r: &ScanResult) {
+    assert!(
+        r.findings
+            .iter()
+            .any(|f| f.source.path == "good/pod.yaml" && f.check.id == "BH0301"),
+        "finding in the good file was lost: {:?}",
+        r.diagnostics
+    );
+}
+
+#[test]
+fn hostile_yaml_is_contained() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "good/pod.yaml", GOOD_POD);
+    let mut bomb = String::from("apiVersion: v1\nkind: ConfigMap\na0: &a0 [x, x, x, x, x, x, x, x, x]\n");
+    for i in 1..10 {
+        let p = i - 1;
+        bomb.push_str(&format!("a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"));
+    }
+    write(d, "bomb.yaml", bomb);
+    write(d, "deep-block.yaml", format!("apiVersion: v1\nkind: Pod\nspec:\n{}x\n", "- ".repeat(100_000)));
+    write(d, "deep-flow.yaml", format!("apiVersion: v1\nkind: Pod\nspec: {}", "[".repeat(100_000)));
+    write(d, "deep-map.yaml", format!("apiVersion: v1\nkind: Pod\nspec: {}", "{a: ".repeat(100_000)));
+    write(d, "broken.yaml", "apiVersion: v1\nkind: Pod\nmetadata: [\n");
+    write(d, "binary.yaml", b"apiVersion\0kind\0\x01\x02");
+    write(d, "latin1.yaml", b"apiVersion: v1\nkind: Pod\nmetadata:\n  name: caf\xe9\n");
+    let r = run(d, &Config::default());
+    assert_good_pod_found(&r);
+    for (file, kind, needle) in [
+        ("bomb.yaml", "parse-error", "alias expansion"),
+        ("deep-block.yaml", "parse-error", "nesting"),
+        ("deep-flow.yaml", "parse-error", ""),
+        ("deep-map.yaml", "parse-error", ""),
+        ("broken.yaml", "parse-error", ""),
+        ("binary.yaml", "binary", "binary"),
+        ("latin1.yaml", "not-utf8", "UTF-8"),
+    ] {
+        let ds = diag(&r, file);
+        assert_eq!(ds.len(), 1, "{file}: {ds:?}");
+        assert_eq!(ds[0].kind, kind, "{file}: {ds:?}");
+        assert!(ds[0].message.contains(needle), "{file}: {ds:?}");
+    }
+    let latin = diag(&r, "latin1.yaml")[0];
+    assert_eq!((latin.line, latin.column), (Some(4), Some(12)));
+}
+
+#[test]
+fn hostile_hcl_and_dockerfiles_are_contained() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "good/pod.yaml", GOOD_POD);
+    write(d, "deep/main.tf", format!("a = {}1{}\n", "[".repeat(100_000), "]".repeat(100_000)));
+    write(d, "deep2/main.tf", format!("a = {}\n", "{ b = ".repeat(100_000)));
+    write(d, "deep3/main.tf", format!("a = \"{}\"\n", "${\"".repeat(50_000)));
+    write(d, "ops/main.tf", format!("a = {}1\n", "1 + ".repeat(100_000)));
+    write(d, "broken/main.tf", "resource \"x\" \"y\" {\n  a = \n");
+    write(d, "json/main.tf.json", format!("{{\"a\": {}", "[".repeat(100_000)));
+    write(d, "bad/Dockerfile", "FROM alpine\nCMDX oops\n");
+    write(d, "tmpl/Dockerfile.template", "FROM {{ .Image }}\n{{ range .X }}RUN x{{ end }}\n");
+    write(d, "empty/Dockerfile", "");
+    write(d, "long/Dockerfile", format!("FROM alpine\nRUN {}\n", "echo a && ".repeat(50_000) + "true"));
+    let r = run(d, &Config::default());
+    assert_good_pod_found(&r);
+    for file in [
+        "deep/main.tf",
+        "deep2/main.tf",
+        "deep3/main.tf",
+        "ops/main.tf",
+        "broken/main.tf",
+        "json/main.tf.json",
+        "bad/Dockerfile",
+        "tmpl/Dockerfile.template",
+        "empty/Dockerfile",
+    ] {
+        let ds = diag(&r, file);
+        assert_eq!(ds.len(), 1, "{file}: {ds:?}");
+        assert_eq!(ds[0].kind, "parse-error", "{file}: {ds:?}");
+        assert!(ds[0].line.is_some(), "{file}: parse errors carry a position");
+    }
+    assert!(diag(&r, "long/Dockerfile").is_empty());
+    let b = &diag(&r, "bad/Dockerfile")[0];
+    assert_eq!((b.line, b.column), (Some(2), Some(1)));
+}
+
+#[test]
+fn oversized_files_are_reported_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "good/pod.yaml", GOOD_POD);
+    write(d, "big.yaml", format!("apiVersion: v1\nkind: ConfigMap\ndata:\n{}", "  k: v\n".repeat(2000)));
+    let cfg = Config {
+        max_file_size: Some(4096),
+        ..Config::default()
+    };
+    let r = run(d, &cfg);
+    assert_good_pod_found(&r);
+    let ds = diag(&r, "big.yaml");
+    assert_eq!(ds.len(), 1);
+    assert_eq!(ds[0].kind, "too-large");
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_and_escapes_are_not_followed() {
+    let outside = tempfile::tempdir().unwrap();
+    write(outside.path(), "secret/pod.yaml", GOOD_POD);
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "good/pod.yaml", GOOD_POD);
+    std::os::unix::fs::symlink(d, d.join("good/loop")).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("secret"), d.join("escape")).unwrap();
+    std::os::unix::fs::symlink(d.join("nowhere.yaml"), d.join("dangling.yaml")).unwrap();
+    // A named pipe must never be opened (reading it would block forever).
+    let fifo = d.join("pipe.yaml");
+    let status = std::process::Command::new("mkfifo").arg(&fifo).status();
+    let r = run(d, &Config::default());
+    assert_good_pod_found(&r);
+    assert!(
+        r.findings.iter().all(|f| !f.source.path.contains("escape")),
+        "followed a link out of the root"
+    );
+    assert_eq!(
+        r.findings.iter().filter(|f| f.check.id == "BH0301").count(),
+        1,
+        "the loop must not scan the same file twice: {:?}",
+        r.findings.iter().map(|f| &f.source.path).collect::<Vec<_>>()
+    );
+    assert!(diag(&r, "escape").iter().any(|x| x.kind == "outside-root"), "{:?}", r.diagnostics);
+    assert!(
+        r.diagnostics.iter().any(|x| x.kind == "symlink-loop"),
+        "{:?}",
+        r.diagnostics
+    );
+    if status.is_ok_and(|s| s.success()) {
+        assert!(diag(&r, "pipe.yaml").is_empty());
+    }
+}
