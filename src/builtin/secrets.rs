@@ -77,6 +77,14 @@ pub fn is_placeholder(value: &str) -> bool {
         || lower.chars().all(|c| c == 'x' || c == '*' || c == '.')
 }
 
+/// A stable digest of a secret, so fingerprints never carry the value.
+#[must_use]
+pub fn digest(secret: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let d = Sha256::digest(secret.as_bytes());
+    d.iter().take(6).map(|b| format!("{b:02x}")).collect()
+}
+
 /// Shannon entropy in bits per character.
 #[must_use]
 pub fn entropy(s: &str) -> f64 {
@@ -102,7 +110,7 @@ pub fn entropy(s: &str) -> f64 {
 #[must_use]
 pub fn classify(name: &str, value: &str) -> Option<String> {
     if let Some(kind) = known_format(value) {
-        return Some(format!("value looks like a {kind}"));
+        return Some(format!("the value matches the {kind} format"));
     }
     if is_secret_name(name) && !is_placeholder(value) {
         return Some(format!("`{name}` is set to a literal value"));

@@ -95,7 +95,7 @@ pub fn help_text(c: &Check) -> String {
 #[must_use]
 pub fn table(cat: &Catalogue) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "{:<8} {:<9} {:<11} {:<14} {}", "ID", "SEVERITY", "FORMAT", "POLICY", "NAME");
+    let _ = writeln!(s, "ID       SEVERITY  FORMAT      POLICY         NAME");
     for c in &cat.checks {
         let _ = writeln!(
             s,

@@ -274,9 +274,14 @@ fn to_finding(ac: &ActiveCheck, unit: &UnitCtx<'_>, target: &Target<'_>, hit: Hi
             .replace("{resource}", &resource)
             .replace("{value}", &value)
     });
-    let evidence = hit
-        .evidence
-        .unwrap_or_else(|| source.slice(hit.span).to_string());
+    let evidence = match hit.evidence {
+        Some(e) => e,
+        // Never let a secret reach a fingerprint: hash it first.
+        None if ac.check.sensitive => {
+            crate::builtin::secrets::digest(source.slice(hit.span))
+        }
+        None => source.slice(hit.span).to_string(),
+    };
     let related = hit
         .related
         .into_iter()

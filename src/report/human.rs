@@ -1,6 +1,310 @@
-//! placeholder
-use crate::scan::ScanResult;
+//! Human-readable terminal output (`--format human`): one `miette` diagnostic
+//! per finding with a source snippet, grouped by file (the findings arrive
+//! sorted by path), then the problems with the scan, then a summary line.
+//!
+//! Findings of `sensitive` checks (secrets) are printed without any source
+//! text: only their location and message.
+
+use std::fmt;
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+use miette::{
+    Diagnostic as MietteDiagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan,
+    NamedSource, SourceCode,
+};
+
 use super::ReportOptions;
-/// Render.
+use crate::diagnostic::{DiagLevel, Diagnostic};
+use crate::engine::catalogue::Severity;
+use crate::finding::Finding;
+use crate::scan::ScanResult;
+use crate::source::{SourceFile, Span};
+
+/// Width the reports are wrapped at (fixed, so output does not depend on the terminal).
+pub const WIDTH: usize = 100;
+
+/// One rendered diagnostic: a finding or one of its related locations.
+#[derive(Debug)]
+struct Report {
+    message: String,
+    code: Option<String>,
+    severity: miette::Severity,
+    help: Option<String>,
+    source: Option<NamedSource<Arc<str>>>,
+    labels: Vec<LabeledSpan>,
+    related: Vec<Report>,
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Report {}
+
+impl MietteDiagnostic for Report {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.code
+            .as_ref()
+            .map(|c| Box::new(c) as Box<dyn fmt::Display + 'a>)
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(self.severity)
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display + 'a>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if self.labels.is_empty() {
+            None
+        } else {
+            Some(Box::new(self.labels.iter().cloned()))
+        }
+    }
+
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn MietteDiagnostic> + 'a>> {
+        if self.related.is_empty() {
+            None
+        } else {
+            Some(Box::new(
+                self.related.iter().map(|r| r as &dyn MietteDiagnostic),
+            ))
+        }
+    }
+}
+
+fn miette_severity(s: Severity) -> miette::Severity {
+    match s {
+        Severity::Critical | Severity::High => miette::Severity::Error,
+        Severity::Medium | Severity::Low => miette::Severity::Warning,
+        Severity::Info => miette::Severity::Advice,
+    }
+}
+
+/// The first sentence of a text, whitespace collapsed.
 #[must_use]
-pub fn render(_r: &ScanResult, _o: &ReportOptions) -> String { String::new() }
+pub fn first_sentence(text: &str) -> String {
+    let text = crate::finding::normalise(text);
+    let mut end = text.len();
+    let mut word_start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c == ' ' {
+            word_start = i + 1;
+        } else if matches!(c, '.' | '!' | '?')
+            && chars.peek().is_none_or(|&(_, n)| n == ' ')
+            // `e.g.` and `i.e.` do not end a sentence.
+            && !text[word_start..i].contains('.')
+        {
+            end = i + c.len_utf8();
+            break;
+        }
+    }
+    text[..end].to_string()
+}
+
+/// `path:line:column` of a span.
+fn position(src: &SourceFile, span: Span) -> String {
+    let (start, _) = super::region(src, span);
+    format!("{}:{}:{}", src.path, start.line, start.column)
+}
+
+/// A label span that miette can show: non-empty, within the text, not
+/// covering the final line break.
+fn label_span(src: &SourceFile, span: Span) -> miette::SourceSpan {
+    let len = src.text.len();
+    let start = (span.start as usize).min(len);
+    let mut end = (span.end as usize).clamp(start, len);
+    while end > start && matches!(src.text.as_bytes()[end - 1], b'\n' | b'\r') {
+        end -= 1;
+    }
+    (start, end - start).into()
+}
+
+/// The source of a snippet, named `path:line:column` after the span's start:
+/// miette would count columns in bytes, bulkhead counts code points.
+fn named_source(src: &SourceFile, span: Span) -> NamedSource<Arc<str>> {
+    NamedSource::new(position(src, span), Arc::clone(&src.text))
+}
+
+fn finding_report(f: &Finding) -> Report {
+    let code = Some(format!("{} {}", f.check.id, f.check.name));
+    let help = Some(first_sentence(&f.check.remediation)).filter(|h| !h.is_empty());
+    let severity = miette_severity(f.severity);
+    if f.check.sensitive {
+        // Secrets: location and message only, never the source text.
+        let mut message = format!("{}: {}", position(&f.source, f.span), f.message);
+        for r in &f.related {
+            let _ = write!(
+                message,
+                "\n  related: {}: {}",
+                position(&r.source, r.span),
+                r.message
+            );
+        }
+        return Report {
+            message,
+            code,
+            severity,
+            help,
+            source: None,
+            labels: Vec::new(),
+            related: Vec::new(),
+        };
+    }
+    let related = f
+        .related
+        .iter()
+        .map(|r| Report {
+            message: r.message.clone(),
+            code: None,
+            severity: miette::Severity::Advice,
+            help: None,
+            source: Some(named_source(&r.source, r.span)),
+            labels: vec![LabeledSpan::new_primary_with_span(
+                None,
+                label_span(&r.source, r.span),
+            )],
+            related: Vec::new(),
+        })
+        .collect();
+    Report {
+        message: f.message.clone(),
+        code,
+        severity,
+        help,
+        source: Some(named_source(&f.source, f.span)),
+        labels: vec![LabeledSpan::new_primary_with_span(
+            Some(f.check.title.clone()),
+            label_span(&f.source, f.span),
+        )],
+        related,
+    }
+}
+
+fn diagnostic_line(d: &Diagnostic) -> String {
+    let level = match d.level {
+        DiagLevel::Error => "error",
+        DiagLevel::Warning => "warning",
+        DiagLevel::Note => "note",
+    };
+    let mut at = d.path.clone();
+    if !at.is_empty() {
+        if let Some(line) = d.line {
+            let _ = write!(at, ":{line}");
+            if let Some(col) = d.column {
+                let _ = write!(at, ":{col}");
+            }
+        }
+        at.push_str(": ");
+    }
+    format!("{level}: {at}{}", d.message.replace('\n', "\n  "))
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The closing summary line.
+#[must_use]
+pub fn summary(result: &ScanResult) -> String {
+    let scanned = super::files_scanned(result);
+    let files = plural(scanned, "file", "files");
+    let mut s = if result.findings.is_empty() {
+        format!("No findings in {files} scanned")
+    } else {
+        let parts: Vec<String> = super::severity_counts(result)
+            .iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(sev, n)| format!("{n} {}", sev.as_str()))
+            .collect();
+        format!(
+            "{} ({}) in {files} scanned",
+            plural(result.findings.len(), "finding", "findings"),
+            parts.join(", ")
+        )
+    };
+    let failed = result.stats.files_failed;
+    if failed > 0 {
+        let _ = write!(
+            s,
+            "; {} could not be scanned",
+            plural(failed, "file", "files")
+        );
+    }
+    s.push('.');
+    s
+}
+
+/// Render a scan result for a terminal.
+#[must_use]
+pub fn render(result: &ScanResult, opts: &ReportOptions) -> String {
+    let theme = if opts.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(WIDTH)
+        .with_urls(false)
+        .without_primary_span_start()
+        .with_show_related_as_nested(true);
+    let mut out = String::new();
+    for f in &result.findings {
+        let report = finding_report(f);
+        let mut one = String::new();
+        if handler.render_report(&mut one, &report).is_ok() {
+            out.push_str(&one);
+        } else {
+            // A span miette cannot show: fall back to a plain line.
+            let _ = writeln!(
+                out,
+                "{}: {} [{}]",
+                position(&f.source, f.span),
+                f.message,
+                f.check.id
+            );
+        }
+        out.push('\n');
+    }
+    for d in &result.diagnostics {
+        out.push_str(&diagnostic_line(d));
+        out.push('\n');
+    }
+    if !result.diagnostics.is_empty() {
+        out.push('\n');
+    }
+    out.push_str(&summary(result));
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_sentence_stops_at_the_first_full_stop() {
+        assert_eq!(
+            first_sentence("Remove `privileged: true`. Grant only\n  what is needed."),
+            "Remove `privileged: true`."
+        );
+        assert_eq!(first_sentence("Use v1.2.3 or later"), "Use v1.2.3 or later");
+        assert_eq!(first_sentence(""), "");
+        assert_eq!(
+            first_sentence("Pin a digest, e.g. `image@sha256:...`, in CI. Then rebuild."),
+            "Pin a digest, e.g. `image@sha256:...`, in CI."
+        );
+    }
+}

@@ -8,6 +8,7 @@ pub mod sarif;
 
 use crate::engine::catalogue::{Catalogue, Severity};
 use crate::scan::ScanResult;
+use crate::source::{LineCol, SourceFile, Span};
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -48,11 +49,61 @@ impl Default for ReportOptions {
 
 /// Render a scan result in a format.
 #[must_use]
-pub fn render(format: Format, result: &ScanResult, catalogue: &Catalogue, opts: &ReportOptions) -> String {
+pub fn render(
+    format: Format,
+    result: &ScanResult,
+    catalogue: &Catalogue,
+    opts: &ReportOptions,
+) -> String {
     match format {
         Format::Human => human::render(result, opts),
         Format::Json => json::render(result, opts),
         Format::Sarif => sarif::render(result, catalogue, opts),
         Format::Github => github::render(result),
     }
+}
+
+/// The line/column region of a span, for every reporter: 1-based lines,
+/// 1-based code-point columns, end exclusive. A span that ends just after a
+/// line break ends at the end of the last line it covers, not at column 1 of
+/// the next line.
+#[must_use]
+pub fn region(src: &SourceFile, span: Span) -> (LineCol, LineCol) {
+    let (start, mut end) = src.region(span);
+    if end.column == 1 && end.line > start.line {
+        let line = end.line - 1;
+        let chars = u32::try_from(src.line_text(line).chars().count()).unwrap_or(u32::MAX);
+        end = LineCol {
+            line,
+            column: chars.saturating_add(1),
+        };
+        if end.line == start.line && end.column <= start.column {
+            end.column = start.column + 1;
+        }
+    }
+    (start, end)
+}
+
+/// Number of findings per severity, most severe first.
+#[must_use]
+pub fn severity_counts(result: &ScanResult) -> [(Severity, usize); 5] {
+    let mut counts = [
+        (Severity::Critical, 0),
+        (Severity::High, 0),
+        (Severity::Medium, 0),
+        (Severity::Low, 0),
+        (Severity::Info, 0),
+    ];
+    for f in &result.findings {
+        if let Some(c) = counts.iter_mut().find(|(s, _)| *s == f.severity) {
+            c.1 += 1;
+        }
+    }
+    counts
+}
+
+/// Number of files that were scanned (parsed), of every kind.
+#[must_use]
+pub fn files_scanned(result: &ScanResult) -> usize {
+    result.stats.files.values().sum()
 }

@@ -1,7 +1,405 @@
-//! placeholder
-use crate::scan::ScanResult;
-use crate::engine::catalogue::Catalogue;
+//! SARIF 2.1.0 for GitHub code scanning and SARIF viewers (contract: DESIGN.md §5).
+//!
+//! One run. `tool.driver.rules` holds every rule that a result refers to,
+//! sorted by id; each result points at its rule by `ruleId` and `ruleIndex`.
+//! Locations are repository-relative URIs under `%SRCROOT%` with full regions
+//! (1-based lines, 1-based code-point columns, `endColumn` exclusive).
+//! `partialFingerprints` hash the rule, the file, the resource and the
+//! normalised offending text, never the line, so alerts survive unrelated
+//! edits. Scan problems (unparseable files and the like) are tool execution
+//! notifications of `invocations[0]`. The output holds no timestamps: the same
+//! input gives the same bytes.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+use serde_json::{Value, json};
+use serde_sarif::sarif::{
+    ArtifactContent, ArtifactLocation, Invocation, Location, Message, MultiformatMessageString,
+    Notification, PhysicalLocation, PropertyBag, Region, ReportingConfiguration,
+    ReportingDescriptor, ReportingDescriptorReference, Result as SarifResult, ResultLevel, Run,
+    RunAutomationDetails, Sarif, Tool, ToolComponent,
+};
+
 use super::ReportOptions;
-/// Render.
+use crate::diagnostic::{DiagLevel, Diagnostic};
+use crate::engine::catalogue::{Catalogue, Check, Severity};
+use crate::engine::docs;
+use crate::finding::Finding;
+use crate::scan::ScanResult;
+use crate::source::{SourceFile, Span};
+
+/// The `$schema` of the log.
+pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+/// Where the tool is documented (`tool.driver.informationUri`).
+pub const INFORMATION_URI: &str = "https://github.com/bulkhead-iac/bulkhead";
+/// The base id of every artifact location.
+pub const SRCROOT: &str = "%SRCROOT%";
+/// The `partialFingerprints` key of bulkhead's own fingerprint.
+pub const FINGERPRINT_KEY: &str = "bulkhead/v1";
+/// The `partialFingerprints` key GitHub matches alerts on.
+pub const LINE_HASH_KEY: &str = "primaryLocationLineHash";
+
+/// GitHub rejects rules with more tags than this.
+const MAX_TAGS: usize = 20;
+/// GitHub truncates rule descriptions longer than this.
+const MAX_DESCRIPTION_CHARS: usize = 1024;
+
+/// Render a scan result as a SARIF 2.1.0 log (pretty-printed, trailing newline).
+///
+/// Rules come from the findings themselves (which carry their check), so user
+/// checks loaded next to the built-in catalogue are described too.
 #[must_use]
-pub fn render(_r: &ScanResult, _c: &Catalogue, _o: &ReportOptions) -> String { String::new() }
+pub fn render(result: &ScanResult, _catalogue: &Catalogue, opts: &ReportOptions) -> String {
+    let log = build(result, opts);
+    // serde-sarif writes fields alphabetically; put the log's and the run's
+    // identifying fields first so the file reads top-down.
+    let mut value = serde_json::to_value(&log).unwrap_or(Value::Null);
+    put_first(&mut value, &["$schema", "version", "runs"]);
+    if let Some(Value::Array(runs)) = value.get_mut("runs") {
+        for run in runs {
+            put_first(
+                run,
+                &[
+                    "tool",
+                    "automationDetails",
+                    "originalUriBaseIds",
+                    "columnKind",
+                    "invocations",
+                ],
+            );
+        }
+    }
+    let mut out = serde_json::to_string_pretty(&value).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// Move `keys` (those present) to the front of a JSON object, in that order.
+fn put_first(value: &mut Value, keys: &[&str]) {
+    if let Value::Object(map) = value {
+        let mut ordered = serde_json::Map::new();
+        for key in keys {
+            if let Some(v) = map.remove(*key) {
+                ordered.insert((*key).to_string(), v);
+            }
+        }
+        ordered.append(map);
+        *map = ordered;
+    }
+}
+
+/// Build the typed SARIF log.
+#[must_use]
+pub fn build(result: &ScanResult, opts: &ReportOptions) -> Sarif {
+    // Every referenced rule once, sorted by id, with the effective severity of
+    // its findings (the configured one when the configuration overrides it).
+    let mut referenced: BTreeMap<&str, (&Arc<Check>, Severity)> = BTreeMap::new();
+    for f in &result.findings {
+        referenced
+            .entry(f.check.id.as_str())
+            .and_modify(|(_, s)| *s = (*s).max(f.severity))
+            .or_insert((&f.check, f.severity));
+    }
+    let rule_index: HashMap<&str, i64> = referenced
+        .keys()
+        .enumerate()
+        .map(|(i, id)| (*id, i64::try_from(i).unwrap_or(i64::MAX)))
+        .collect();
+    let rules: Vec<ReportingDescriptor> = referenced.values().map(|(c, s)| rule(c, *s)).collect();
+
+    let mut occurrences: HashMap<String, u32> = HashMap::new();
+    let results: Vec<SarifResult> = result
+        .findings
+        .iter()
+        .map(|f| {
+            let fp = f.fingerprint();
+            let n = occurrences.entry(fp.clone()).or_insert(0);
+            *n += 1;
+            let index = rule_index.get(f.check.id.as_str()).copied().unwrap_or(0);
+            finding_result(f, index, &fp, *n)
+        })
+        .collect();
+
+    let driver = ToolComponent::builder()
+        .name("bulkhead")
+        .semantic_version(opts.version)
+        .version(opts.version)
+        .information_uri(INFORMATION_URI)
+        .rules(rules)
+        .build();
+
+    let notifications: Vec<Notification> = result.diagnostics.iter().map(notification).collect();
+    let invocation = Invocation::builder()
+        .execution_successful(true)
+        .tool_execution_notifications(notifications)
+        .build();
+
+    let mut run = Run::builder()
+        .tool(Tool::builder().driver(driver).build())
+        .results(results)
+        .invocations(vec![invocation])
+        .automation_details(RunAutomationDetails::builder().id("bulkhead/").build())
+        .column_kind(json!("unicodeCodePoints"))
+        .build();
+    if let Some(root) = &opts.root_uri {
+        let mut root = root.clone();
+        if !root.ends_with('/') {
+            root.push('/');
+        }
+        let mut bases = BTreeMap::new();
+        bases.insert(
+            SRCROOT.to_string(),
+            ArtifactLocation::builder().uri(root).build(),
+        );
+        run.original_uri_base_ids = Some(bases);
+    }
+
+    Sarif::builder()
+        .schema(SCHEMA_URI)
+        .version(json!("2.1.0"))
+        .runs(vec![run])
+        .build()
+}
+
+/// The reporting descriptor of a check.
+fn rule(c: &Check, severity: Severity) -> ReportingDescriptor {
+    let mut tags: Vec<String> = vec!["security".to_string()];
+    for t in c.policy.iter().map(String::as_str).chain([c.format()]) {
+        if !tags.iter().any(|have| have == t) {
+            tags.push(t.to_string());
+        }
+    }
+    tags.truncate(MAX_TAGS);
+    let mut props = BTreeMap::new();
+    props.insert("security-severity".to_string(), json!(severity.score()));
+    props.insert("precision".to_string(), json!("high"));
+    ReportingDescriptor::builder()
+        .id(c.id.clone())
+        .name(c.name.clone())
+        .short_description(text_message(&limit(&c.title)))
+        .full_description(text_message(&limit(&unwrap_lines(&c.rationale))))
+        .help(
+            MultiformatMessageString::builder()
+                .text(docs::help_text(c))
+                .markdown(docs::help_markdown(c))
+                .build(),
+        )
+        .help_uri(docs::help_uri(c))
+        .default_configuration(
+            ReportingConfiguration::builder()
+                .level(json!(severity.sarif_level()))
+                .build(),
+        )
+        .properties(
+            PropertyBag::builder()
+                .tags(tags)
+                .additional_properties(props)
+                .build(),
+        )
+        .build()
+}
+
+fn text_message(text: &str) -> MultiformatMessageString {
+    MultiformatMessageString::builder().text(text).build()
+}
+
+/// Join hard-wrapped lines into paragraphs (descriptions are shown as plain
+/// text, where a wrapped source line would show as a line break).
+fn unwrap_lines(text: &str) -> String {
+    text.split("\n\n")
+        .map(crate::finding::normalise)
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// Keep a description within GitHub's limit, cutting at a character boundary.
+fn limit(text: &str) -> String {
+    if text.chars().count() <= MAX_DESCRIPTION_CHARS {
+        return text.to_string();
+    }
+    let mut s: String = text.chars().take(MAX_DESCRIPTION_CHARS - 1).collect();
+    s.push('…');
+    s
+}
+
+fn result_level(s: Severity) -> ResultLevel {
+    match s.sarif_level() {
+        "error" => ResultLevel::Error,
+        "note" => ResultLevel::Note,
+        _ => ResultLevel::Warning,
+    }
+}
+
+/// One result: the finding at its primary location, with fingerprints and related locations.
+fn finding_result(f: &Finding, rule_index: i64, fingerprint: &str, occurrence: u32) -> SarifResult {
+    let mut fingerprints = BTreeMap::new();
+    fingerprints.insert(FINGERPRINT_KEY.to_string(), fingerprint.to_string());
+    fingerprints.insert(
+        LINE_HASH_KEY.to_string(),
+        format!("{fingerprint}:{occurrence}"),
+    );
+
+    // The snippet is the start line; sensitive checks never show source text.
+    let primary = Location::builder()
+        .physical_location(physical(&f.source, f.span, !f.check.sensitive))
+        .build();
+
+    let related: Vec<Location> = f
+        .related
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            Location::builder()
+                .id(i64::try_from(i + 1).unwrap_or(i64::MAX))
+                .physical_location(physical(&r.source, r.span, false))
+                .message(Message::builder().text(r.message.clone()).build())
+                .build()
+        })
+        .collect();
+
+    let mut props = BTreeMap::new();
+    props.insert("resource".to_string(), json!(f.resource));
+    if let Some(env) = &f.environment {
+        props.insert("environment".to_string(), json!(env));
+    }
+    props.insert("severity".to_string(), json!(f.severity.as_str()));
+
+    let mut r = SarifResult::builder()
+        .rule_id(f.check.id.clone())
+        .rule_index(rule_index)
+        .level(result_level(f.severity))
+        .message(Message::builder().text(f.message.clone()).build())
+        .locations(vec![primary])
+        .partial_fingerprints(fingerprints)
+        .properties(
+            PropertyBag::builder()
+                .tags(f.check.policy.clone())
+                .additional_properties(props)
+                .build(),
+        )
+        .build();
+    if !related.is_empty() {
+        r.related_locations = Some(related);
+    }
+    r
+}
+
+/// A physical location with a full region; the start line as snippet if asked.
+fn physical(src: &SourceFile, span: Span, with_snippet: bool) -> PhysicalLocation {
+    let (start, end) = super::region(src, span);
+    let mut region = Region::builder()
+        .start_line(i64::from(start.line))
+        .start_column(i64::from(start.column))
+        .end_line(i64::from(end.line))
+        .end_column(i64::from(end.column))
+        .build();
+    if with_snippet {
+        let text = src.line_text(start.line).trim_end().to_string();
+        region.snippet = Some(ArtifactContent::builder().text(text).build());
+    }
+    PhysicalLocation::builder()
+        .artifact_location(artifact(&src.path))
+        .region(region)
+        .build()
+}
+
+fn artifact(path: &str) -> ArtifactLocation {
+    ArtifactLocation::builder()
+        .uri(encode_uri_path(path))
+        .uri_base_id(SRCROOT)
+        .build()
+}
+
+/// A scan problem as a tool execution notification.
+fn notification(d: &Diagnostic) -> Notification {
+    let level = match d.level {
+        DiagLevel::Error => "error",
+        DiagLevel::Warning => "warning",
+        DiagLevel::Note => "note",
+    };
+    let mut n = Notification::builder()
+        .level(json!(level))
+        .message(
+            Message::builder()
+                .text(format!("{}: {}", d.kind, d.message))
+                .build(),
+        )
+        .descriptor(ReportingDescriptorReference::builder().id(d.kind).build())
+        .build();
+    if !d.path.is_empty() {
+        let mut physical = PhysicalLocation::builder()
+            .artifact_location(artifact(&d.path))
+            .build();
+        if let Some(line) = d.line {
+            let mut region = Region::builder().start_line(i64::from(line)).build();
+            region.start_column = d.column.map(i64::from);
+            physical.region = Some(region);
+        }
+        n.locations = Some(vec![
+            Location::builder().physical_location(physical).build(),
+        ]);
+    }
+    n
+}
+
+/// Percent-encode a repository-relative path for use as a relative URI
+/// reference: unreserved characters, `/` and the sub-delimiters stay, every
+/// other byte (space, `%`, `#`, `?`, `:`, non-ASCII) is encoded.
+#[must_use]
+pub fn encode_uri_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        let keep = b.is_ascii_alphanumeric()
+            || matches!(
+                b,
+                b'-' | b'.'
+                    | b'_'
+                    | b'~'
+                    | b'/'
+                    | b'!'
+                    | b'$'
+                    | b'&'
+                    | b'\''
+                    | b'('
+                    | b')'
+                    | b'*'
+                    | b'+'
+                    | b','
+                    | b';'
+                    | b'='
+                    | b'@'
+            );
+        if keep {
+            out.push(char::from(b));
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_percent_encoded() {
+        assert_eq!(encode_uri_path("infra/main.tf"), "infra/main.tf");
+        assert_eq!(
+            encode_uri_path("my dir/a#b?.yaml"),
+            "my%20dir/a%23b%3F.yaml"
+        );
+        assert_eq!(encode_uri_path("100%/c:d"), "100%25/c%3Ad");
+        assert_eq!(encode_uri_path("é.tf"), "%C3%A9.tf");
+    }
+
+    #[test]
+    fn long_descriptions_are_limited() {
+        let long = "x".repeat(2000);
+        assert_eq!(limit(&long).chars().count(), MAX_DESCRIPTION_CHARS);
+        assert_eq!(limit("short"), "short");
+    }
+}
