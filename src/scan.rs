@@ -312,6 +312,17 @@ fn process_yaml(src: &SourceRef, checks: &[ActiveCheck], r: &mut UnitResult) {
     let loaded = match yaml::load(src, 0, YamlLimits::default()) {
         Ok(l) => l,
         Err(e) => {
+            if text.contains("{{") {
+                // Go/Helm/Jinja template markers: the file is a template, not YAML yet.
+                r.diagnostics.push(Diagnostic::file(
+                    &src.path,
+                    DiagLevel::Note,
+                    "template",
+                    "templated YAML (`{{ }}` markers) is not valid YAML until rendered; skipped"
+                        .into(),
+                ));
+                return;
+            }
             if matches!(src.kind, FileKind::Yaml | FileKind::Json) && !looks_like_k8s_line(text) {
                 // Not Kubernetes, so not ours to judge (templated CI files and the like).
                 r.stats.files_not_iac += 1;

@@ -87,6 +87,8 @@ enum Frame {
 
 struct Builder<'a> {
     src: &'a SourceFile,
+    /// Original offsets where a space was inserted (see [`load`]), sorted.
+    inserted: &'a [usize],
     ascii: bool,
     limits: YamlLimits,
     anchors: HashMap<usize, Node>,
@@ -96,11 +98,19 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     fn offset(&self, m: &Marker) -> usize {
-        if self.ascii {
+        let o = if self.ascii {
             m.index().min(self.src.text.len())
         } else {
             self.src.offset_of(m.line(), m.col())
-        }
+        };
+        // Map an offset of the patched text back to the original text.
+        let shifted = self
+            .inserted
+            .iter()
+            .enumerate()
+            .take_while(|(k, p)| **p + k < o)
+            .count();
+        o - shifted
     }
 
     fn err(&self, m: &Marker, message: impl Into<String>) -> YamlError {
@@ -116,9 +126,96 @@ impl Builder<'_> {
 /// # Errors
 /// A syntax error or an exceeded limit, with its position.
 pub fn load(src: &SourceFile, file: FileIdx, limits: YamlLimits) -> Result<Loaded, YamlError> {
+    match load_inner(src, &[], file, limits) {
+        Err(e) if e.message.contains(UNDER_INDENTED) => load_relaxed(src, file, limits, e),
+        other => other,
+    }
+}
+
+const UNDER_INDENTED: &str = "invalid indentation in quoted scalar";
+
+/// Kubernetes tooling (go-yaml) accepts multi-line quoted scalars whose
+/// continuation lines are not indented past their key; the YAML spec does
+/// not. Indent each offending line by one space and parse again, mapping
+/// every position back to the original text.
+fn load_relaxed(
+    src: &SourceFile,
+    file: FileIdx,
+    limits: YamlLimits,
+    mut err: YamlError,
+) -> Result<Loaded, YamlError> {
+    let original: &str = &src.text;
+    let mut inserted: Vec<usize> = Vec::new();
+    for _ in 0..256 {
+        // The error points at the opening quote: indent every continuation line
+        // of that scalar.
+        let lines = continuation_lines(original, err.offset);
+        if lines.is_empty() || lines.iter().any(|l| inserted.contains(l)) {
+            return Err(err);
+        }
+        inserted.extend(lines);
+        inserted.sort_unstable();
+        let mut patched = String::with_capacity(original.len() + inserted.len());
+        let mut last = 0;
+        for &p in &inserted {
+            patched.push_str(&original[last..p]);
+            patched.push(' ');
+            last = p;
+        }
+        patched.push_str(&original[last..]);
+        let patched_src = SourceFile::new(
+            src.path.clone(),
+            src.disk_path.clone(),
+            src.kind,
+            std::sync::Arc::from(patched),
+        );
+        match load_inner(&patched_src, &inserted, file, limits) {
+            Err(e) if e.message.contains(UNDER_INDENTED) => err = e,
+            other => return other,
+        }
+    }
+    Err(err)
+}
+
+/// Start offsets of the lines after the first of the quoted scalar opening at `start`.
+fn continuation_lines(text: &str, start: usize) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let Some(&quote) = bytes.get(start).filter(|b| **b == b'"' || **b == b'\'') else {
+        return vec![];
+    };
+    let mut out = Vec::new();
+    let mut i = start + 1;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if quote == b'"' && b == b'\\' {
+            i += 2;
+            continue;
+        }
+        if b == quote {
+            if quote == b'\'' && bytes.get(i + 1) == Some(&b'\'') {
+                i += 2;
+                continue;
+            }
+            return out;
+        }
+        if b == b'\n' {
+            out.push(i + 1);
+        }
+        i += 1;
+    }
+    vec![]
+}
+
+fn load_inner(
+    src: &SourceFile,
+    inserted: &[usize],
+    file: FileIdx,
+    limits: YamlLimits,
+) -> Result<Loaded, YamlError> {
     let text: &str = &src.text;
     let mut b = Builder {
         src,
+        inserted,
         ascii: text.is_ascii(),
         limits,
         anchors: HashMap::new(),
@@ -414,6 +511,16 @@ mod tests {
         assert!(err.message.contains("nesting"), "{}", err.message);
         let text = "{a: ".repeat(100_000);
         assert!(load(&src(&text), 0, YamlLimits::default()).is_err());
+    }
+
+    #[test]
+    fn under_indented_quoted_scalars_are_accepted_with_exact_spans() {
+        let text = "a:\n  d: \"one\n  two\"\n  e: x\n";
+        let f = src(text);
+        let l = load(&f, 0, YamlLimits::default()).unwrap();
+        let a = l.documents[0].root.get("a").unwrap();
+        assert_eq!(a.get("d").unwrap().as_str(), Some("one two"));
+        assert_eq!(f.slice(a.get("e").unwrap().span), "x");
     }
 
     #[test]
