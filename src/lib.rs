@@ -17,4 +17,5 @@ pub mod parse;
 pub mod report;
 pub mod scan;
 pub mod source;
+pub mod terraform;
 pub mod walk;

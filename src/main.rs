@@ -14,7 +14,11 @@ use bulkhead::scan::{self, ScanOptions};
 use bulkhead::walk;
 
 #[derive(Parser)]
-#[command(name = "bulkhead", version, about = "Static analysis of Terraform, Kubernetes and Dockerfiles against the A.5 Secure Operation policy")]
+#[command(
+    name = "bulkhead",
+    version,
+    about = "Static analysis of Terraform, Kubernetes and Dockerfiles against the A.5 Secure Operation policy"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -68,6 +72,9 @@ enum Command {
         /// Never use colour.
         #[arg(long)]
         no_color: bool,
+        /// Print scan statistics to standard error (files by kind, Terraform evaluation).
+        #[arg(long)]
+        stats: bool,
     },
     /// List the checks.
     Checks {
@@ -106,7 +113,9 @@ fn load_catalogue(extra: &[PathBuf]) -> Result<Catalogue, String> {
 
 fn write_out(output: Option<&PathBuf>, text: &str) -> Result<(), String> {
     match output {
-        Some(path) => std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display())),
+        Some(path) => {
+            std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+        }
         None => {
             let mut out = std::io::stdout().lock();
             out.write_all(text.as_bytes())
@@ -146,15 +155,22 @@ fn run(cli: Cli) -> Result<u8, String> {
             threads,
             root,
             no_color,
+            stats,
         } => {
-            let paths = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths };
+            let paths = if paths.is_empty() {
+                vec![PathBuf::from(".")]
+            } else {
+                paths
+            };
             for p in &paths {
                 if !p.exists() {
                     return Err(format!("{}: no such file or folder", p.display()));
                 }
             }
             let root = match root {
-                Some(r) => std::fs::canonicalize(&r).map_err(|e| format!("--root {}: {e}", r.display()))?,
+                Some(r) => {
+                    std::fs::canonicalize(&r).map_err(|e| format!("--root {}: {e}", r.display()))?
+                }
                 None => walk::repository_root(&paths[0]),
             };
             let paths: Vec<PathBuf> = paths
@@ -217,12 +233,16 @@ fn run(cli: Cli) -> Result<u8, String> {
             };
             let text = report::render(format, &result, &cat, &opts);
             write_out(output.as_ref(), &text)?;
+            if stats {
+                eprint!("{}", stats_text(&result.stats));
+            }
             let scanned: usize = result.stats.files.values().sum();
             if scanned == 0 && result.stats.files_failed > 0 {
                 eprintln!("bulkhead: nothing could be scanned");
                 return Ok(2);
             }
-            let failing = threshold.is_some_and(|t| result.findings.iter().any(|f| f.severity >= t));
+            let failing =
+                threshold.is_some_and(|t| result.findings.iter().any(|f| f.severity >= t));
             Ok(u8::from(failing))
         }
     }
@@ -247,4 +267,37 @@ fn root_uri(root: &std::path::Path) -> String {
         s.push('/');
     }
     s
+}
+
+fn stats_text(s: &bulkhead::scan::Stats) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::from("files scanned:\n");
+    for (kind, n) in &s.files {
+        let _ = writeln!(out, "  {:<14} {n}", format!("{kind:?}").to_lowercase());
+    }
+    let _ = writeln!(out, "  {:<14} {}", "failed", s.files_failed);
+    let _ = writeln!(out, "  {:<14} {}", "not IaC", s.files_not_iac);
+    let _ = writeln!(
+        out,
+        "objects: {} Kubernetes objects, {} Terraform blocks, {} Dockerfile stages",
+        s.kubernetes_objects, s.terraform_blocks, s.dockerfile_stages
+    );
+    let v = &s.terraform_values;
+    let unknown: usize = v.unknown.values().sum();
+    let total = v.known + unknown;
+    if total > 0 {
+        let _ = writeln!(
+            out,
+            "terraform values: {} known, {} unknown ({:.1}% known)",
+            v.known,
+            unknown,
+            100.0 * v.known as f64 / total as f64
+        );
+        let mut reasons: Vec<(&String, &usize)> = v.unknown.iter().collect();
+        reasons.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        for (reason, n) in reasons.into_iter().take(15) {
+            let _ = writeln!(out, "  {n:>7}  {reason}");
+        }
+    }
+    out
 }

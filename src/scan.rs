@@ -53,6 +53,9 @@ pub struct Stats {
     pub files_failed: usize,
     /// YAML/JSON files without Kubernetes objects (ignored).
     pub files_not_iac: usize,
+    /// Terraform attribute values that evaluated to known values, and why the others did not.
+    #[serde(skip)]
+    pub terraform_values: crate::terraform::module::ValueStats,
 }
 
 /// Everything a scan produced.
@@ -71,7 +74,7 @@ pub struct ScanResult {
 /// A group of files checked together.
 #[derive(Debug)]
 enum Unit {
-    TerraformDir(Vec<Candidate>),
+    TerraformDir(String, Vec<Candidate>),
     File(Candidate),
 }
 
@@ -86,7 +89,11 @@ struct UnitResult {
 ///
 /// # Errors
 /// A thread pool that cannot be built.
-pub fn scan(opts: &ScanOptions, catalogue: &Catalogue, config: &Config) -> Result<ScanResult, String> {
+pub fn scan(
+    opts: &ScanOptions,
+    catalogue: &Catalogue,
+    config: &Config,
+) -> Result<ScanResult, String> {
     let threads = if opts.threads == 0 {
         std::thread::available_parallelism().map_or(2, std::num::NonZero::get)
     } else {
@@ -108,8 +115,16 @@ pub fn scan(opts: &ScanOptions, catalogue: &Catalogue, config: &Config) -> Resul
         .stack_size(16 * 1024 * 1024)
         .build()
         .map_err(|e| e.to_string())?;
-    let results: Vec<UnitResult> =
-        pool.install(|| units.par_iter().map(|u| process(u, &checks, max_size)).collect());
+    let pctx = ProcessCtx {
+        max_size,
+        root: &opts.root,
+    };
+    let results: Vec<UnitResult> = pool.install(|| {
+        units
+            .par_iter()
+            .map(|u| process(u, &checks, &pctx))
+            .collect()
+    });
     let mut out = ScanResult {
         diagnostics: discovery.diagnostics,
         root: opts.root.clone(),
@@ -126,28 +141,69 @@ pub fn scan(opts: &ScanOptions, catalogue: &Catalogue, config: &Config) -> Resul
         out.stats.dockerfile_stages += r.stats.dockerfile_stages;
         out.stats.files_failed += r.stats.files_failed;
         out.stats.files_not_iac += r.stats.files_not_iac;
+        out.stats.terraform_values.merge(&r.stats.terraform_values);
     }
     out.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    out.findings
-        .dedup_by(|a, b| a.sort_key() == b.sort_key());
+    out.findings.dedup_by(|a, b| a.sort_key() == b.sort_key());
     out.diagnostics.sort();
     out.diagnostics.dedup();
     Ok(out)
 }
 
+/// Sub-folders whose variable files belong to the module in the folder above.
+pub const TFVARS_FOLDERS: &[&str] = &[
+    "env",
+    "envs",
+    "environments",
+    "config",
+    "configs",
+    "vars",
+    "tfvars",
+    "variables",
+];
+
+fn parent_dir(rel: &str) -> &str {
+    rel.rfind('/').map_or("", |i| &rel[..i])
+}
+
 fn group(files: Vec<Candidate>) -> Vec<Unit> {
+    let module_dirs: std::collections::BTreeSet<String> = files
+        .iter()
+        .filter(|c| matches!(c.kind, FileKind::Terraform | FileKind::TerraformJson))
+        .map(|c| parent_dir(&c.rel).to_string())
+        .collect();
     let mut tf_dirs: BTreeMap<String, Vec<Candidate>> = BTreeMap::new();
     let mut units = Vec::new();
     for c in files {
         match c.kind {
-            FileKind::Terraform | FileKind::TerraformJson | FileKind::Tfvars | FileKind::TfvarsJson => {
-                let dir = c.rel.rfind('/').map_or("", |i| &c.rel[..i]).to_string();
-                tf_dirs.entry(dir).or_default().push(c);
+            FileKind::Terraform | FileKind::TerraformJson => {
+                tf_dirs
+                    .entry(parent_dir(&c.rel).to_string())
+                    .or_default()
+                    .push(c);
+            }
+            FileKind::Tfvars | FileKind::TfvarsJson => {
+                // Variable files go to the module of their folder, or of the folder
+                // above when they sit in an `env/`, `config/`, ... sub-folder.
+                let dir = parent_dir(&c.rel);
+                let last = dir.rsplit('/').next().unwrap_or(dir);
+                let owner = if module_dirs.contains(dir) {
+                    dir.to_string()
+                } else if TFVARS_FOLDERS.contains(&last) && module_dirs.contains(parent_dir(dir)) {
+                    parent_dir(dir).to_string()
+                } else {
+                    dir.to_string()
+                };
+                tf_dirs.entry(owner).or_default().push(c);
             }
             _ => units.push(Unit::File(c)),
         }
     }
-    units.extend(tf_dirs.into_values().map(Unit::TerraformDir));
+    units.extend(
+        tf_dirs
+            .into_iter()
+            .map(|(dir, files)| Unit::TerraformDir(dir, files)),
+    );
     units
 }
 
@@ -161,11 +217,19 @@ pub fn load(c: &Candidate, max_size: u64) -> Result<SourceRef, Diagnostic> {
             &c.rel,
             DiagLevel::Warning,
             "too-large",
-            format!("file is {} bytes, over the {max_size}-byte limit; not scanned", c.size),
+            format!(
+                "file is {} bytes, over the {max_size}-byte limit; not scanned",
+                c.size
+            ),
         ));
     }
     let bytes = std::fs::read(&c.path).map_err(|e| {
-        Diagnostic::file(&c.rel, DiagLevel::Error, "unreadable", format!("cannot read file: {e}"))
+        Diagnostic::file(
+            &c.rel,
+            DiagLevel::Error,
+            "unreadable",
+            format!("cannot read file: {e}"),
+        )
     })?;
     if bytes.len() as u64 > max_size {
         return Err(Diagnostic::file(
@@ -231,10 +295,11 @@ fn parse_error(src: &SourceFile, offset: usize, message: &str) -> Diagnostic {
     )
 }
 
-fn process(unit: &Unit, checks: &[ActiveCheck], max_size: u64) -> UnitResult {
+fn process(unit: &Unit, checks: &[ActiveCheck], ctx: &ProcessCtx<'_>) -> UnitResult {
+    let max_size = ctx.max_size;
     let mut r = UnitResult::default();
     match unit {
-        Unit::TerraformDir(files) => process_terraform(files, checks, max_size, &mut r),
+        Unit::TerraformDir(dir, files) => process_terraform(dir, files, checks, ctx, &mut r),
         Unit::File(c) => match load(c, max_size) {
             Err(d) => {
                 r.stats.files_failed += 1;
@@ -251,11 +316,58 @@ fn process(unit: &Unit, checks: &[ActiveCheck], max_size: u64) -> UnitResult {
     r
 }
 
-fn process_terraform(files: &[Candidate], checks: &[ActiveCheck], max_size: u64, r: &mut UnitResult) {
-    let mut sources: Vec<SourceRef> = Vec::new();
-    let mut blocks = Vec::new();
+/// What every unit needs to know.
+struct ProcessCtx<'a> {
+    max_size: u64,
+    root: &'a std::path::Path,
+}
+
+fn tfvars_values(src: &SourceRef, idx: u32) -> Result<Node, Diagnostic> {
+    if src.kind == FileKind::TfvarsJson {
+        let loaded = yaml::load(src, idx, YamlLimits::default())
+            .map_err(|e| parse_error(src, e.offset, &e.message))?;
+        return Ok(loaded.documents.into_iter().next().map_or_else(
+            || Node::new(Span::default(), Value::Map(vec![])),
+            |d| d.root,
+        ));
+    }
+    terraform::parse_hcl(&src.text, idx)
+        .map(|f| f.attributes)
+        .map_err(|e| parse_error(src, e.offset, &e.message))
+}
+
+/// Whether a variable file is always loaded (`terraform.tfvars`, `*.auto.tfvars`)
+/// rather than being one variant among several.
+fn is_base_tfvars(rel: &str) -> bool {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    matches!(name, "terraform.tfvars" | "terraform.tfvars.json")
+        || name.ends_with(".auto.tfvars")
+        || name.ends_with(".auto.tfvars.json")
+}
+
+fn process_terraform(
+    dir: &str,
+    files: &[Candidate],
+    checks: &[ActiveCheck],
+    ctx: &ProcessCtx<'_>,
+    r: &mut UnitResult,
+) {
+    use crate::terraform::module::{self, DiskLoader, EvalOptions, FileTable, ModuleSource};
+    let mut table = FileTable::default();
+    let disk_dir = files
+        .iter()
+        .find(|c| matches!(c.kind, FileKind::Terraform | FileKind::TerraformJson))
+        .and_then(|c| c.path.parent().map(std::path::Path::to_path_buf))
+        .unwrap_or_else(|| ctx.root.join(dir));
+    let mut root = ModuleSource {
+        dir: dir.to_string(),
+        disk_dir,
+        ..ModuleSource::default()
+    };
+    let mut base: Vec<(String, Node)> = Vec::new();
+    let mut variants: Vec<(String, Node)> = Vec::new();
     for c in files {
-        let src = match load(c, max_size) {
+        let src = match load(c, ctx.max_size) {
             Ok(s) => s,
             Err(d) => {
                 r.stats.files_failed += 1;
@@ -263,32 +375,75 @@ fn process_terraform(files: &[Candidate], checks: &[ActiveCheck], max_size: u64,
                 continue;
             }
         };
-        let idx = u32::try_from(sources.len()).unwrap_or(u32::MAX);
-        let parsed = match c.kind {
-            FileKind::TerraformJson | FileKind::TfvarsJson => terraform::parse_tf_json(&src, idx),
-            _ => terraform::parse_hcl(&src.text, idx).map(|f| f.blocks),
-        };
-        match parsed {
-            Ok(b) => {
-                *r.stats.files.entry(c.kind).or_default() += 1;
-                if matches!(c.kind, FileKind::Terraform | FileKind::TerraformJson) {
-                    blocks.extend(b);
+        let idx = table.add(Arc::clone(&src));
+        match c.kind {
+            FileKind::Terraform | FileKind::TerraformJson => {
+                if module::add_file(&mut root, idx, &src, &mut r.diagnostics) {
+                    *r.stats.files.entry(c.kind).or_default() += 1;
+                } else {
+                    r.stats.files_failed += 1;
                 }
             }
-            Err(e) => {
-                r.stats.files_failed += 1;
-                r.diagnostics.push(parse_error(&src, e.offset, &e.message));
-            }
+            _ => match tfvars_values(&src, idx) {
+                Ok(values) => {
+                    *r.stats.files.entry(c.kind).or_default() += 1;
+                    if is_base_tfvars(&c.rel) {
+                        base.push((c.rel.clone(), values));
+                    } else {
+                        variants.push((c.rel.clone(), values));
+                    }
+                }
+                Err(d) => {
+                    r.stats.files_failed += 1;
+                    r.diagnostics.push(d);
+                }
+            },
         }
-        sources.push(src);
     }
-    r.stats.terraform_blocks += blocks.len();
-    let ctx = UnitCtx {
-        files: &sources,
-        environment: None,
+    if root.files.is_empty() && root.json_blocks.is_empty() {
+        return;
+    }
+    let loader = DiskLoader {
+        root: ctx.root,
+        max_size: ctx.max_size,
     };
-    for b in &blocks {
-        run_target(checks, &ctx, &Target::TfBlock(b), &mut r.findings);
+    let tree = module::build_tree(root, &loader, &mut table, &mut r.diagnostics);
+    let mut base_inputs: BTreeMap<String, Node> = BTreeMap::new();
+    for (_, values) in &base {
+        for e in values.entries() {
+            base_inputs.insert(e.key.clone(), e.value.clone());
+        }
+    }
+    // One evaluation per variable file that is not always loaded; one in all if there is none.
+    let mut runs: Vec<(Option<String>, BTreeMap<String, Node>)> = Vec::new();
+    if variants.is_empty() {
+        runs.push((None, base_inputs));
+    } else {
+        for (name, values) in &variants {
+            let mut inputs = base_inputs.clone();
+            for e in values.entries() {
+                inputs.insert(e.key.clone(), e.value.clone());
+            }
+            runs.push((Some(name.clone()), inputs));
+        }
+    }
+    let opts = EvalOptions {
+        workspace: None,
+        root_dir: dir.to_string(),
+    };
+    for (i, (_variant, inputs)) in runs.iter().enumerate() {
+        let evaluated = module::evaluate(&tree, &table, inputs, &opts);
+        if i == 0 {
+            r.stats.terraform_blocks += evaluated.blocks.len();
+            r.stats.terraform_values.merge(&evaluated.stats);
+        }
+        let uctx = UnitCtx {
+            files: &table.sources,
+            environment: None,
+        };
+        for b in &evaluated.blocks {
+            run_target(checks, &uctx, &Target::TfBlock(b), &mut r.findings);
+        }
     }
 }
 
@@ -351,7 +506,10 @@ fn process_yaml(src: &SourceRef, checks: &[ActiveCheck], r: &mut UnitResult) {
             lc.column,
             DiagLevel::Warning,
             "duplicate-key",
-            format!("key `{}` is repeated in one mapping; the last value is used", d.key),
+            format!(
+                "key `{}` is repeated in one mapping; the last value is used",
+                d.key
+            ),
         ));
     }
     r.stats.kubernetes_objects += objects.len();
@@ -373,7 +531,8 @@ fn process_yaml(src: &SourceRef, checks: &[ActiveCheck], r: &mut UnitResult) {
 
 /// Whether a YAML file that failed to parse was meant to hold Kubernetes objects.
 fn looks_like_k8s_line(text: &str) -> bool {
-    text.lines().any(|l| l.starts_with("apiVersion:")) && text.lines().any(|l| l.starts_with("kind:"))
+    text.lines().any(|l| l.starts_with("apiVersion:"))
+        && text.lines().any(|l| l.starts_with("kind:"))
 }
 
 fn process_dockerfile(src: &SourceRef, checks: &[ActiveCheck], r: &mut UnitResult) {
@@ -422,10 +581,20 @@ fn process_dockerfile(src: &SourceRef, checks: &[ActiveCheck], r: &mut UnitResul
                 value: Node::new(from.keyword_span, Value::Number(st.index as f64)),
             });
         }
-        run_target(checks, &ctx, &Target::DockerStage(&df, st, &node), &mut r.findings);
+        run_target(
+            checks,
+            &ctx,
+            &Target::DockerStage(&df, st, &node),
+            &mut r.findings,
+        );
     }
     for ins in &df.instructions {
         let node = ins.to_node();
-        run_target(checks, &ctx, &Target::DockerInstruction(&df, ins, &node), &mut r.findings);
+        run_target(
+            checks,
+            &ctx,
+            &Target::DockerInstruction(&df, ins, &node),
+            &mut r.findings,
+        );
     }
 }

@@ -41,7 +41,9 @@ impl Target<'_> {
     #[must_use]
     pub fn selected_by(&self, sel: &TargetKind) -> bool {
         fn eq(want: Option<&String>, have: &str) -> bool {
-            want.is_none_or(|w| w == have || (w.ends_with('*') && have.starts_with(&w[..w.len() - 1])))
+            want.is_none_or(|w| {
+                w == have || (w.ends_with('*') && have.starts_with(&w[..w.len() - 1]))
+            })
         }
         match (self, sel) {
             (Target::TfBlock(b), TargetKind::TfResource(t)) => {
@@ -95,11 +97,15 @@ impl Target<'_> {
             ),
             Target::DockerFile(df) => (
                 0,
-                df.instructions.first().map_or(Span::default(), |i| i.keyword_span),
+                df.instructions
+                    .first()
+                    .map_or(Span::default(), |i| i.keyword_span),
             ),
             Target::DockerStage(df, st, _) => (
                 0,
-                df.instructions.get(st.from).map_or(Span::default(), |i| i.span),
+                df.instructions
+                    .get(st.from)
+                    .map_or(Span::default(), |i| i.span),
             ),
             Target::DockerInstruction(_, i, _) => (0, i.span),
         }
@@ -212,7 +218,11 @@ pub fn run_target(
     }
 }
 
-fn match_hits(ac: &ActiveCheck, pred: &crate::engine::matcher::Pred, target: &Target<'_>) -> Vec<Hit> {
+fn match_hits(
+    ac: &ActiveCheck,
+    pred: &crate::engine::matcher::Pred,
+    target: &Target<'_>,
+) -> Vec<Hit> {
     let Some(root) = target.root() else {
         return vec![];
     };
@@ -228,7 +238,11 @@ fn match_hits(ac: &ActiveCheck, pred: &crate::engine::matcher::Pred, target: &Ta
             let located = ac.check.location.as_ref().and_then(|p| {
                 let (nodes, _) = resolve_paths(
                     &ctx,
-                    &Paths(vec![p.split('.').map(|s| crate::engine::matcher::Seg::Key(s.to_string())).collect()]),
+                    &Paths(vec![
+                        p.split('.')
+                            .map(|s| crate::engine::matcher::Seg::Key(s.to_string()))
+                            .collect(),
+                    ]),
                 );
                 nodes.first().copied()
             });
@@ -255,7 +269,12 @@ fn match_hits(ac: &ActiveCheck, pred: &crate::engine::matcher::Pred, target: &Ta
     }
 }
 
-fn to_finding(ac: &ActiveCheck, unit: &UnitCtx<'_>, target: &Target<'_>, hit: Hit) -> Option<Finding> {
+fn to_finding(
+    ac: &ActiveCheck,
+    unit: &UnitCtx<'_>,
+    target: &Target<'_>,
+    hit: Hit,
+) -> Option<Finding> {
     let source = unit.files.get(hit.file as usize)?.clone();
     let resource = hit.resource.clone().unwrap_or_else(|| target.resource());
     let value = if ac.check.sensitive {
@@ -277,13 +296,25 @@ fn to_finding(ac: &ActiveCheck, unit: &UnitCtx<'_>, target: &Target<'_>, hit: Hi
     let evidence = match hit.evidence {
         Some(e) => e,
         // Never let a secret reach a fingerprint: hash it first.
-        None if ac.check.sensitive => {
-            crate::builtin::secrets::digest(source.slice(hit.span))
-        }
+        None if ac.check.sensitive => crate::builtin::secrets::digest(source.slice(hit.span)),
         None => source.slice(hit.span).to_string(),
     };
-    let related = hit
-        .related
+    let mut context = hit.related;
+    if let Target::TfBlock(b) = target {
+        // A value written elsewhere (a variable file, a default, a module
+        // argument): show the resource it ends up in.
+        let inside =
+            hit.file == b.file && b.span.start <= hit.span.start && hit.span.end <= b.span.end;
+        if !inside {
+            context.push((b.file, b.header_span(), format!("used by {}", b.address())));
+        }
+        if let Some((file, span)) = b.called_from {
+            if !(inside && file == hit.file) {
+                context.push((file, span, "module called here".to_string()));
+            }
+        }
+    }
+    let related = context
         .into_iter()
         .filter_map(|(f, span, message)| {
             Some(Related {

@@ -235,14 +235,18 @@ impl Instruction {
                 .flags
                 .iter()
                 .map(|f| {
-                    let v = f.value.as_ref().map_or_else(
-                        || Node::new(f.span, Value::Bool(true)),
-                        word_node,
-                    );
+                    let v = f
+                        .value
+                        .as_ref()
+                        .map_or_else(|| Node::new(f.span, Value::Bool(true)), word_node);
                     entry(&f.name, f.span, v)
                 })
                 .collect();
-            e.push(entry("flags", self.span, Node::new(self.span, Value::Map(flags))));
+            e.push(entry(
+                "flags",
+                self.span,
+                Node::new(self.span, Value::Map(flags)),
+            ));
         }
         match &self.kind {
             InstructionKind::From { image, alias } => {
@@ -252,7 +256,11 @@ impl Instruction {
                 };
                 let parts = vec![
                     entry("name", image.span, word_node(image)),
-                    entry("registry", image.span, Node::new(image.span, s(&r.registry))),
+                    entry(
+                        "registry",
+                        image.span,
+                        Node::new(image.span, s(&r.registry)),
+                    ),
                     entry(
                         "repository",
                         image.span,
@@ -261,7 +269,11 @@ impl Instruction {
                     entry("tag", image.span, Node::new(image.span, s(&r.tag))),
                     entry("digest", image.span, Node::new(image.span, s(&r.digest))),
                 ];
-                e.push(entry("image", image.span, Node::new(image.span, Value::Map(parts))));
+                e.push(entry(
+                    "image",
+                    image.span,
+                    Node::new(image.span, Value::Map(parts)),
+                ));
                 if let Some(a) = alias {
                     e.push(entry("alias", a.span, word_node(a)));
                 }
@@ -281,29 +293,45 @@ impl Instruction {
                 let m = pairs
                     .iter()
                     .map(|p| {
-                        let v = p.value.as_ref().map_or_else(
-                            || Node::new(p.key.span, Value::Null),
-                            word_node,
-                        );
+                        let v = p
+                            .value
+                            .as_ref()
+                            .map_or_else(|| Node::new(p.key.span, Value::Null), word_node);
                         entry(&p.key.text, p.key.span, v)
                     })
                     .collect();
-                e.push(entry("pairs", self.span, Node::new(self.span, Value::Map(m))));
+                e.push(entry(
+                    "pairs",
+                    self.span,
+                    Node::new(self.span, Value::Map(m)),
+                ));
             }
             InstructionKind::User(w) => e.push(entry("user", w.span, word_node(w))),
             InstructionKind::Copy { sources, dest } => {
                 let list = sources.iter().map(word_node).collect();
-                e.push(entry("sources", self.span, Node::new(self.span, Value::List(list))));
+                e.push(entry(
+                    "sources",
+                    self.span,
+                    Node::new(self.span, Value::List(list)),
+                ));
                 e.push(entry("dest", dest.span, word_node(dest)));
             }
             InstructionKind::Expose(ports) => {
                 let list = ports.iter().map(word_node).collect();
-                e.push(entry("ports", self.span, Node::new(self.span, Value::List(list))));
+                e.push(entry(
+                    "ports",
+                    self.span,
+                    Node::new(self.span, Value::List(list)),
+                ));
             }
             InstructionKind::Workdir(w) => e.push(entry("path", w.span, word_node(w))),
             InstructionKind::Words(words) => {
                 let list = words.iter().map(word_node).collect();
-                e.push(entry("words", self.span, Node::new(self.span, Value::List(list))));
+                e.push(entry(
+                    "words",
+                    self.span,
+                    Node::new(self.span, Value::List(list)),
+                ));
             }
             InstructionKind::Text(w) => e.push(entry("text", w.span, word_node(w))),
             InstructionKind::Onbuild(inner) => {
@@ -329,6 +357,9 @@ mod tests {
         assert_eq!(r.registry.as_deref(), Some("localhost:5000"));
         assert_eq!(r.tag, None);
         let r = ImageRef::parse("nginx");
-        assert_eq!((r.registry, r.repository.as_str(), r.tag), (None, "nginx", None));
+        assert_eq!(
+            (r.registry, r.repository.as_str(), r.tag),
+            (None, "nginx", None)
+        );
     }
 }

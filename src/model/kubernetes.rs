@@ -26,7 +26,11 @@ pub struct Object {
 pub fn pod_spec_path(kind: &str) -> Option<&'static [&'static str]> {
     match kind {
         "Pod" => Some(&["spec"]),
-        "Deployment" | "StatefulSet" | "DaemonSet" | "ReplicaSet" | "ReplicationController"
+        "Deployment"
+        | "StatefulSet"
+        | "DaemonSet"
+        | "ReplicaSet"
+        | "ReplicationController"
         | "Job" => Some(&["spec", "template", "spec"]),
         "CronJob" => Some(&["spec", "jobTemplate", "spec", "template", "spec"]),
         _ => None,
@@ -86,7 +90,9 @@ impl Object {
                 .root
                 .path("spec.jobTemplate.spec.template")?
                 .get("metadata"),
-            _ if pod_spec_path(&self.kind).is_some() => self.root.path("spec.template")?.get("metadata"),
+            _ if pod_spec_path(&self.kind).is_some() => {
+                self.root.path("spec.template")?.get("metadata")
+            }
             _ => None,
         }
     }

@@ -21,6 +21,12 @@ pub struct Block {
     pub file: FileIdx,
     /// The body: attributes as entries, nested blocks as lists of maps under their type.
     pub body: Node,
+    /// `module.NAME.` prefixes of the module instance this block belongs to (empty in the root module).
+    pub module_prefix: String,
+    /// Instance key for `count`/`for_each` (`[0]`, `["a"]`), empty otherwise.
+    pub instance: String,
+    /// Where the module holding this block is called (file and span of the `module` block header).
+    pub called_from: Option<(FileIdx, Span)>,
 }
 
 impl Block {
@@ -34,6 +40,17 @@ impl Block {
     /// `module.vpc`, `provider.aws`, `var.region`.
     #[must_use]
     pub fn address(&self) -> String {
+        format!(
+            "{}{}{}",
+            self.module_prefix,
+            self.local_address(),
+            self.instance
+        )
+    }
+
+    /// The address within its own module, without instance key.
+    #[must_use]
+    pub fn local_address(&self) -> String {
         let l0 = self.label(0).unwrap_or("");
         let l1 = self.label(1).unwrap_or("");
         match self.kind.as_str() {

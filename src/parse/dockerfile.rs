@@ -47,9 +47,11 @@ pub fn parse(text: &str) -> Result<Dockerfile, DockerfileError> {
                 last.end = instructions.len();
             }
             let resolved = substitute(&image.text, &global_args);
-            let base_is_stage = stages
-                .iter()
-                .any(|s| s.name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(&resolved)));
+            let base_is_stage = stages.iter().any(|s| {
+                s.name
+                    .as_deref()
+                    .is_some_and(|n| n.eq_ignore_ascii_case(&resolved))
+            });
             stages.push(Stage {
                 index: stages.len(),
                 name: alias.as_ref().map(|a| a.text.clone()),
@@ -160,7 +162,11 @@ fn command(c: &pd::Command<'_>) -> CommandForm {
 fn command_span(c: &CommandForm) -> Span {
     match c {
         CommandForm::Shell(w) => w.span,
-        CommandForm::Exec(ws) => ws.iter().map(|w| w.span).reduce(Span::cover).unwrap_or_default(),
+        CommandForm::Exec(ws) => ws
+            .iter()
+            .map(|w| w.span)
+            .reduce(Span::cover)
+            .unwrap_or_default(),
     }
 }
 
@@ -193,7 +199,12 @@ fn convert(text: &str, ins: &pd::Instruction<'_>, escape: char) -> Instruction {
                         .collect(),
                 },
             ),
-            I::Cmd(c) => ("CMD", &c.cmd, vec![], InstructionKind::Cmd(command(&c.arguments))),
+            I::Cmd(c) => (
+                "CMD",
+                &c.cmd,
+                vec![],
+                InstructionKind::Cmd(command(&c.arguments)),
+            ),
             I::Entrypoint(c) => (
                 "ENTRYPOINT",
                 &c.entrypoint,
@@ -218,7 +229,12 @@ fn convert(text: &str, ins: &pd::Instruction<'_>, escape: char) -> Instruction {
                 vec![],
                 InstructionKind::Pairs(pairs(text, &l.arguments, escape, true)),
             ),
-            I::User(u) => ("USER", &u.user, vec![], InstructionKind::User(word(&u.arguments))),
+            I::User(u) => (
+                "USER",
+                &u.user,
+                vec![],
+                InstructionKind::User(word(&u.arguments)),
+            ),
             I::Copy(c) => (
                 "COPY",
                 &c.copy,
@@ -314,16 +330,22 @@ fn convert(text: &str, ins: &pd::Instruction<'_>, escape: char) -> Instruction {
         InstructionKind::Healthcheck(c) => c.as_ref().map_or(keyword_span, command_span),
         InstructionKind::Pairs(p) => p
             .iter()
-            .map(|p| p.value.as_ref().map_or(p.key.span, |v| p.key.span.cover(v.span)))
+            .map(|p| {
+                p.value
+                    .as_ref()
+                    .map_or(p.key.span, |v| p.key.span.cover(v.span))
+            })
             .reduce(Span::cover)
             .unwrap_or(keyword_span),
         InstructionKind::User(w)
         | InstructionKind::Workdir(w)
         | InstructionKind::Text(w)
         | InstructionKind::Copy { dest: w, .. } => w.span,
-        InstructionKind::Expose(ws) | InstructionKind::Words(ws) => {
-            ws.iter().map(|w| w.span).reduce(Span::cover).unwrap_or(keyword_span)
-        }
+        InstructionKind::Expose(ws) | InstructionKind::Words(ws) => ws
+            .iter()
+            .map(|w| w.span)
+            .reduce(Span::cover)
+            .unwrap_or(keyword_span),
         InstructionKind::Onbuild(inner) => inner.span,
     };
     Instruction {

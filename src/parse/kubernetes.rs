@@ -26,7 +26,11 @@ fn push_object(document: usize, root: Node, out: &mut Vec<Object>) {
     if !is_object(&root) {
         return;
     }
-    let kind = root.get("kind").and_then(Node::as_str).unwrap_or("").to_string();
+    let kind = root
+        .get("kind")
+        .and_then(Node::as_str)
+        .unwrap_or("")
+        .to_string();
     if kind.ends_with("List") {
         if let Some(items) = root.get("items") {
             for item in items.items() {

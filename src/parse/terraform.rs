@@ -64,6 +64,9 @@ pub fn parse_hcl(text: &str, file: FileIdx) -> Result<HclFile, HclError> {
                 span: span_of(b.span()),
                 file,
                 body: body_node(&b.body, span_of(b.span()), text, file),
+                module_prefix: String::new(),
+                instance: String::new(),
+                called_from: None,
             }),
             Structure::Attribute(a) => attrs.push(Entry {
                 key: a.key.as_str().to_string(),
@@ -137,7 +140,10 @@ pub fn body_node(body: &Body, span: Span, text: &str, file: FileIdx) -> Node {
                                 ..
                             },
                         ..
-                    }) if list.first().is_some_and(|n| matches!(n.value, Value::Map(_))) => {
+                    }) if list
+                        .first()
+                        .is_some_and(|n| matches!(n.value, Value::Map(_))) =>
+                    {
                         *span = span.cover(bspan);
                         list.push(inner);
                     }
@@ -193,18 +199,18 @@ pub fn expr_node(expr: &Expression, text: &str, file: FileIdx) -> Node {
                 })
                 .collect(),
         ),
-        Expression::StringTemplate(t) => literal_template(t, None).map_or_else(
-            || unknown_text(text, span),
-            Value::String,
-        ),
-        Expression::HeredocTemplate(h) => {
-            literal_template(&h.template, h.indent()).map_or_else(|| unknown_text(text, span), Value::String)
+        Expression::StringTemplate(t) => {
+            literal_template(t, None).map_or_else(|| unknown_text(text, span), Value::String)
         }
+        Expression::HeredocTemplate(h) => literal_template(&h.template, h.indent())
+            .map_or_else(|| unknown_text(text, span), Value::String),
         Expression::Parenthesis(p) => return expr_node(p.inner(), text, file),
         // `jsonencode({...})` of a literal keeps the literal's structure and spans, so
         // policy checks see statements, actions and principals where they are written.
         Expression::FuncCall(f)
-            if f.name.namespace.is_empty() && f.name.name.as_str() == "jsonencode" && f.args.iter().count() == 1 =>
+            if f.name.namespace.is_empty()
+                && f.name.name.as_str() == "jsonencode"
+                && f.args.iter().count() == 1 =>
         {
             match f.args.iter().next().map(|a| expr_node(a, text, file)) {
                 Some(n) if !n.contains_unknown() => return n,
@@ -242,7 +248,11 @@ fn literal_template(t: &Template, indent: Option<usize>) -> Option<String> {
 pub fn dedent(s: &str, n: usize) -> String {
     s.split_inclusive('\n')
         .map(|line| {
-            let strip = line.bytes().take(n).take_while(|b| *b == b' ' || *b == b'\t').count();
+            let strip = line
+                .bytes()
+                .take(n)
+                .take_while(|b| *b == b' ' || *b == b'\t')
+                .count();
             &line[strip..]
         })
         .collect()
@@ -268,7 +278,15 @@ pub fn parse_tf_json(src: &SourceFile, file: FileIdx) -> Result<Vec<Block>, HclE
             "module" | "provider" | "variable" | "output" => 1,
             _ => 0,
         };
-        collect_json_blocks(kind, top.key_span, &top.value, label_depth, &mut Vec::new(), file, &mut blocks);
+        collect_json_blocks(
+            kind,
+            top.key_span,
+            &top.value,
+            label_depth,
+            &mut Vec::new(),
+            file,
+            &mut blocks,
+        );
     }
     Ok(blocks)
 }
@@ -291,6 +309,9 @@ fn collect_json_blocks(
                 span: body.span,
                 file,
                 body: json_body(body),
+                module_prefix: String::new(),
+                instance: String::new(),
+                called_from: None,
             });
         }
         return;
@@ -360,16 +381,27 @@ mod tests {
     fn heredoc_literals_are_dedented() {
         let text = "a = <<-EOT\n    {\"x\": 1}\n    EOT\n";
         let f = parse_hcl(text, 0).unwrap();
-        assert_eq!(f.attributes.get("a").unwrap().as_str(), Some("{\"x\": 1}\n"));
+        assert_eq!(
+            f.attributes.get("a").unwrap().as_str(),
+            Some("{\"x\": 1}\n")
+        );
     }
 
     #[test]
     fn tf_json_blocks() {
         let text = r#"{"resource": {"aws_db_instance": {"db": {"publicly_accessible": true, "name": "${var.n}"}}}}"#;
-        let src = SourceFile::new("m.tf.json".into(), "m.tf.json".into(), FileKind::TerraformJson, Arc::from(text));
+        let src = SourceFile::new(
+            "m.tf.json".into(),
+            "m.tf.json".into(),
+            FileKind::TerraformJson,
+            Arc::from(text),
+        );
         let blocks = parse_tf_json(&src, 0).unwrap();
         assert_eq!(blocks[0].address(), "aws_db_instance.db");
-        assert_eq!(blocks[0].body.get("publicly_accessible").unwrap().as_bool(), Some(true));
+        assert_eq!(
+            blocks[0].body.get("publicly_accessible").unwrap().as_bool(),
+            Some(true)
+        );
         assert!(blocks[0].body.get("name").unwrap().is_unknown());
     }
 

@@ -434,7 +434,10 @@ fn resolve_plain(s: &str) -> Value {
             if let Ok(v) = i64::from_str_radix(oct, 8) {
                 return Value::Number(v as f64);
             }
-        } else if s.bytes().all(|c| c.is_ascii_digit() || c == b'-' || c == b'+') {
+        } else if s
+            .bytes()
+            .all(|c| c.is_ascii_digit() || c == b'-' || c == b'+')
+        {
             if let Ok(v) = s.parse::<i64>() {
                 return Value::Number(v as f64);
             }
@@ -458,7 +461,12 @@ mod tests {
     use std::sync::Arc;
 
     fn src(text: &str) -> SourceFile {
-        SourceFile::new("t.yaml".into(), "t.yaml".into(), FileKind::Yaml, Arc::from(text))
+        SourceFile::new(
+            "t.yaml".into(),
+            "t.yaml".into(),
+            FileKind::Yaml,
+            Arc::from(text),
+        )
     }
 
     #[test]
@@ -488,7 +496,10 @@ mod tests {
         let f = src("a: 1\na: 2\n");
         let l = load(&f, 0, YamlLimits::default()).unwrap();
         assert_eq!(l.duplicate_keys.len(), 1);
-        assert_eq!(l.documents[0].root.get("a").unwrap().value, Value::Number(2.0));
+        assert_eq!(
+            l.documents[0].root.get("a").unwrap().value,
+            Value::Number(2.0)
+        );
     }
 
     #[test]

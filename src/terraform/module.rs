@@ -1,0 +1,1097 @@
+//! Terraform modules: loading a module directory (and the local modules it
+//! calls) and evaluating it into [`Block`]s whose bodies hold evaluated
+//! values, with `count`, `for_each` and `dynamic` blocks expanded.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use hcl_edit::Span as _;
+use hcl_edit::expr::Expression;
+use hcl_edit::structure::{Body, Structure};
+
+use crate::diagnostic::{DiagLevel, Diagnostic};
+use crate::model::dockerfile::Word;
+use crate::model::terraform::Block;
+use crate::model::{Entry, FileIdx, Node, Value};
+use crate::parse::terraform::{self as tfparse, HclFile};
+use crate::source::{FileKind, SourceRef, Span};
+use crate::terraform::eval::{Bindings, Evaluator, Scope, unknown, unknown_node};
+
+/// Deepest chain of nested local module calls.
+pub const MAX_MODULE_DEPTH: usize = 8;
+/// Most instances one `count` or `for_each` may create.
+pub const MAX_INSTANCES: usize = 1_000;
+
+/// The files of one unit, indexed by [`FileIdx`].
+#[derive(Debug, Default)]
+pub struct FileTable {
+    /// Sources.
+    pub sources: Vec<SourceRef>,
+}
+
+impl FileTable {
+    /// Register a file and return its index.
+    pub fn add(&mut self, src: SourceRef) -> FileIdx {
+        if let Some(i) = self
+            .sources
+            .iter()
+            .position(|s| s.disk_path == src.disk_path)
+        {
+            return u32::try_from(i).unwrap_or(0);
+        }
+        self.sources.push(src);
+        u32::try_from(self.sources.len() - 1).unwrap_or(u32::MAX)
+    }
+}
+
+/// One parsed `.tf` file of a module.
+#[derive(Debug)]
+pub struct ModuleFile {
+    /// Index in the unit's file table.
+    pub file: FileIdx,
+    /// The parsed body.
+    pub parsed: HclFile,
+}
+
+/// A module directory: its files, and the local modules it calls.
+#[derive(Debug, Default)]
+pub struct ModuleSource {
+    /// Folder, relative to the repository root.
+    pub dir: String,
+    /// Folder on disk.
+    pub disk_dir: PathBuf,
+    /// Parsed `.tf` files.
+    pub files: Vec<ModuleFile>,
+    /// Blocks of `.tf.json` files (literal values only).
+    pub json_blocks: Vec<Block>,
+    /// Local module calls: block name → index in the [`ModuleTree`].
+    pub children: BTreeMap<String, usize>,
+}
+
+/// A root module and every local module reachable from it.
+#[derive(Debug, Default)]
+pub struct ModuleTree {
+    /// Modules; index 0 is the root.
+    pub modules: Vec<ModuleSource>,
+}
+
+/// Loads module directories from disk (for local `source = "./..."` calls).
+pub trait ModuleLoader {
+    /// Load and parse the `.tf` files of a folder into the file table.
+    /// Returns `None` if the folder holds no Terraform files.
+    fn load(
+        &self,
+        disk_dir: &Path,
+        files: &mut FileTable,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<ModuleSource>;
+}
+
+/// Whether a module `source` is local (`./x`, `../x`).
+#[must_use]
+pub fn is_local_source(source: &str) -> bool {
+    source.starts_with("./") || source.starts_with("../") || source == "." || source == ".."
+}
+
+/// Resolve the local module calls of `root` recursively (depth-limited, no cycles).
+pub fn build_tree(
+    root: ModuleSource,
+    loader: &dyn ModuleLoader,
+    files: &mut FileTable,
+    diags: &mut Vec<Diagnostic>,
+) -> ModuleTree {
+    let mut tree = ModuleTree {
+        modules: vec![root],
+    };
+    let mut stack: Vec<(usize, Vec<PathBuf>)> =
+        vec![(0, vec![canonical(&tree.modules[0].disk_dir)])];
+    while let Some((idx, chain)) = stack.pop() {
+        let calls = module_calls(&tree.modules[idx]);
+        for (name, source, src_file, span) in calls {
+            let report =
+                |diags: &mut Vec<Diagnostic>, files: &FileTable, msg: String, level: DiagLevel| {
+                    if let Some(src) = files.sources.get(src_file as usize) {
+                        let lc = src.line_col(span.start);
+                        diags.push(Diagnostic::at(
+                            &src.path, lc.line, lc.column, level, "module", msg,
+                        ));
+                    }
+                };
+            if !is_local_source(&source) {
+                report(
+                    diags,
+                    files,
+                    format!(
+                        "module `{name}` comes from `{source}`, which is not available offline; its resources are not checked"
+                    ),
+                    DiagLevel::Note,
+                );
+                continue;
+            }
+            let dir = tree.modules[idx].disk_dir.join(&source);
+            let canon = canonical(&dir);
+            if chain.contains(&canon) {
+                report(
+                    diags,
+                    files,
+                    format!(
+                        "module `{name}` calls itself (cycle through `{source}`); not expanded"
+                    ),
+                    DiagLevel::Warning,
+                );
+                continue;
+            }
+            if chain.len() > MAX_MODULE_DEPTH {
+                report(
+                    diags,
+                    files,
+                    format!(
+                        "module `{name}` is nested deeper than {MAX_MODULE_DEPTH} levels; not expanded"
+                    ),
+                    DiagLevel::Warning,
+                );
+                continue;
+            }
+            let Some(child) = loader.load(&dir, files, diags) else {
+                report(
+                    diags,
+                    files,
+                    format!("module `{name}`: `{source}` holds no Terraform files"),
+                    DiagLevel::Warning,
+                );
+                continue;
+            };
+            tree.modules.push(child);
+            let child_idx = tree.modules.len() - 1;
+            tree.modules[idx].children.insert(name, child_idx);
+            let mut next = chain.clone();
+            next.push(canon);
+            stack.push((child_idx, next));
+        }
+    }
+    tree
+}
+
+fn canonical(p: &Path) -> PathBuf {
+    std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
+/// `(name, source, file, span)` of every module block with a literal source.
+fn module_calls(m: &ModuleSource) -> Vec<(String, String, FileIdx, Span)> {
+    let mut out = Vec::new();
+    for f in &m.files {
+        for b in &f.parsed.blocks {
+            if b.kind != "module" {
+                continue;
+            }
+            if let (Some(name), Some(src)) =
+                (b.label(0), b.body.get("source").and_then(Node::as_str))
+            {
+                let span = b.body.get("source").map_or(b.ident_span, |n| n.span);
+                out.push((name.to_string(), src.to_string(), f.file, span));
+            }
+        }
+    }
+    out
+}
+
+/// Options of one evaluation.
+#[derive(Debug, Clone, Default)]
+pub struct EvalOptions {
+    /// Value of `terraform.workspace`, if known.
+    pub workspace: Option<String>,
+    /// Path of the root module relative to the repository root (`path.root`).
+    pub root_dir: String,
+}
+
+/// What evaluating a module tree produced.
+#[derive(Debug, Default)]
+pub struct Evaluated {
+    /// Top-level blocks of all modules (addresses prefixed with `module.NAME.`).
+    pub blocks: Vec<Block>,
+    /// Counts of known and unknown attribute values, by reason category.
+    pub stats: ValueStats,
+}
+
+/// How many attribute values ended known, and why the others are unknown.
+#[derive(Debug, Default, Clone)]
+pub struct ValueStats {
+    /// Known leaf values.
+    pub known: usize,
+    /// Unknown values by reason (category plus detail head).
+    pub unknown: BTreeMap<String, usize>,
+}
+
+impl ValueStats {
+    fn count(&mut self, n: &Node) {
+        match &n.value {
+            Value::Unknown(r) => {
+                *self.unknown.entry(reason_key(r)).or_default() += 1;
+            }
+            Value::List(items) => items.iter().for_each(|i| self.count(i)),
+            Value::Map(entries) => entries.iter().for_each(|e| self.count(&e.value)),
+            _ => self.known += 1,
+        }
+    }
+
+    /// Merge another set of counts.
+    pub fn merge(&mut self, other: &ValueStats) {
+        self.known += other.known;
+        for (k, v) in &other.unknown {
+            *self.unknown.entry(k.clone()).or_default() += v;
+        }
+    }
+}
+
+/// A short grouping key for an unknown reason: the category, and for
+/// functions and data sources, which one.
+fn reason_key(r: &str) -> String {
+    let (cat, detail) = r.split_once(": ").unwrap_or((r, ""));
+    match cat {
+        unknown::FUNCTION => format!("{cat}: {detail}"),
+        unknown::DATA => {
+            let ty = detail.split('.').nth(1).unwrap_or("");
+            format!("{cat}: {ty}")
+        }
+        unknown::REFERENCE => {
+            let head: String = detail
+                .split(['.', '['])
+                .next()
+                .unwrap_or("")
+                .chars()
+                .take(40)
+                .collect();
+            format!("{cat}: {head}")
+        }
+        unknown::ERROR => {
+            let head: String = detail
+                .split(':')
+                .next()
+                .unwrap_or("")
+                .chars()
+                .take(40)
+                .collect();
+            format!("{cat}: {head}")
+        }
+        _ => cat.to_string(),
+    }
+}
+
+type BlockKey = (String, String, String);
+
+struct ModuleScope<'m> {
+    tree: &'m ModuleTree,
+    module: &'m ModuleSource,
+    files: &'m FileTable,
+    vars: Node,
+    locals: HashMap<&'m str, (&'m Expression, FileIdx)>,
+    local_cache: RefCell<HashMap<String, Node>>,
+    local_active: RefCell<HashSet<String>>,
+    blocks: HashMap<BlockKey, (&'m hcl_edit::structure::Block, FileIdx)>,
+    object_cache: RefCell<HashMap<BlockKey, Node>>,
+    object_active: RefCell<HashSet<BlockKey>>,
+    path_module: String,
+    opts: &'m EvalOptions,
+    depth: usize,
+}
+
+impl<'m> ModuleScope<'m> {
+    fn new(
+        tree: &'m ModuleTree,
+        idx: usize,
+        files: &'m FileTable,
+        inputs: &BTreeMap<String, Node>,
+        opts: &'m EvalOptions,
+        depth: usize,
+    ) -> Self {
+        let module = &tree.modules[idx];
+        let mut locals = HashMap::new();
+        let mut blocks = HashMap::new();
+        let mut var_entries: Vec<Entry> = Vec::new();
+        for f in &module.files {
+            for s in f.parsed.body.iter() {
+                let Structure::Block(b) = s else { continue };
+                let labels: Vec<&str> = b.labels.iter().map(|l| l.as_str()).collect();
+                match (b.ident.as_str(), labels.as_slice()) {
+                    ("locals", _) => {
+                        for a in b.body.attributes() {
+                            locals.insert(a.key.as_str(), (&a.value, f.file));
+                        }
+                    }
+                    ("resource", [ty, name]) => {
+                        blocks.insert(
+                            ("resource".into(), (*ty).into(), (*name).into()),
+                            (b, f.file),
+                        );
+                    }
+                    ("data", [ty, name]) => {
+                        blocks.insert(("data".into(), (*ty).into(), (*name).into()), (b, f.file));
+                    }
+                    ("module", [name]) => {
+                        blocks.insert(
+                            ("module".into(), String::new(), (*name).into()),
+                            (b, f.file),
+                        );
+                    }
+                    ("variable", [name]) => {
+                        let key_span = span_of(b.ident.span()).cover(span_of(b.labels[0].span()));
+                        let value = match inputs.get(*name) {
+                            Some(v) => v.clone(),
+                            None => match b.body.get_attribute("default") {
+                                Some(d) => literal_eval(&d.value, f.file, files),
+                                None => unknown_node(
+                                    key_span,
+                                    f.file,
+                                    unknown::VARIABLE,
+                                    &format!("var.{name}"),
+                                ),
+                            },
+                        };
+                        var_entries.push(Entry {
+                            key: (*name).to_string(),
+                            key_span,
+                            value,
+                        });
+                    }
+                    _ => {}
+                }
+            }
+        }
+        ModuleScope {
+            tree,
+            module,
+            files,
+            vars: Node {
+                span: Span::default(),
+                file: 0,
+                value: Value::Map(var_entries),
+            },
+            locals,
+            local_cache: RefCell::new(HashMap::new()),
+            local_active: RefCell::new(HashSet::new()),
+            blocks,
+            object_cache: RefCell::new(HashMap::new()),
+            object_active: RefCell::new(HashSet::new()),
+            path_module: module.dir.clone(),
+            opts,
+            depth,
+        }
+    }
+
+    fn evaluator(&self, file: FileIdx, depth: usize) -> Evaluator<'_> {
+        Evaluator {
+            scope: self,
+            file,
+            depth,
+        }
+    }
+}
+
+fn span_of(r: Option<std::ops::Range<usize>>) -> Span {
+    r.map(Span::from).unwrap_or_default()
+}
+
+/// Evaluate an expression that may not reference anything (variable defaults).
+fn literal_eval(expr: &Expression, file: FileIdx, files: &FileTable) -> Node {
+    let text = files.sources.get(file as usize).map_or("", |s| &s.text);
+    tfparse::expr_node(expr, text, file)
+}
+
+impl Scope for ModuleScope<'_> {
+    fn vars(&self) -> &Node {
+        &self.vars
+    }
+
+    fn local(&self, name: &str, span: Span, file: FileIdx, depth: usize) -> Node {
+        if let Some(v) = self.local_cache.borrow().get(name) {
+            return v.clone();
+        }
+        let Some((expr, lfile)) = self.locals.get(name) else {
+            return unknown_node(
+                span,
+                file,
+                unknown::ERROR,
+                &format!("undeclared local.{name}"),
+            );
+        };
+        if !self.local_active.borrow_mut().insert(name.to_string()) {
+            return unknown_node(
+                span,
+                file,
+                unknown::ERROR,
+                &format!("local.{name} refers to itself"),
+            );
+        }
+        let v = self
+            .evaluator(*lfile, depth + 1)
+            .eval(expr, &Bindings::default());
+        self.local_active.borrow_mut().remove(name);
+        self.local_cache
+            .borrow_mut()
+            .insert(name.to_string(), v.clone());
+        v
+    }
+
+    fn block_object(&self, kind: &str, ty: &str, name: &str, depth: usize) -> Option<Node> {
+        let key: BlockKey = (kind.to_string(), ty.to_string(), name.to_string());
+        let (block, file) = *self.blocks.get(&key)?;
+        if kind == "data" && ty != "aws_iam_policy_document" {
+            return Some(Node {
+                span: Span::default(),
+                file,
+                value: Value::Map(vec![]),
+            });
+        }
+        if let Some(v) = self.object_cache.borrow().get(&key) {
+            return Some(v.clone());
+        }
+        if !self.object_active.borrow_mut().insert(key.clone()) {
+            // A reference cycle between resources: the attribute is unknown.
+            return Some(Node {
+                span: Span::default(),
+                file,
+                value: Value::Map(vec![]),
+            });
+        }
+        let obj = if kind == "module" {
+            // A module's outputs, evaluated in the child module when it is local.
+            self.module_outputs(name, block, file, depth)
+        } else {
+            let mut b = Bindings::default();
+            b.push("count", count_unknown(file));
+            b.push("each", each_unknown(file));
+            let mut body = self.body(&block.body, span_of(block.span()), file, &b, depth + 1);
+            if ty == "aws_iam_policy_document" {
+                let doc = crate::terraform::policy::document_from_data_source(&body);
+                if let Value::Map(entries) = &mut body.value {
+                    entries.push(Entry {
+                        key: "json".into(),
+                        key_span: doc.span,
+                        value: doc,
+                    });
+                }
+            }
+            body
+        };
+        self.object_active.borrow_mut().remove(&key);
+        self.object_cache.borrow_mut().insert(key, obj.clone());
+        Some(obj)
+    }
+
+    fn fixed_root(&self, name: &str) -> Option<Node> {
+        let s = |v: &str| Node {
+            span: Span::default(),
+            file: 0,
+            value: Value::String(v.to_string()),
+        };
+        match name {
+            "path" => Some(Node {
+                span: Span::default(),
+                file: 0,
+                value: Value::Map(vec![
+                    Entry {
+                        key: "module".into(),
+                        key_span: Span::default(),
+                        value: s(if self.path_module.is_empty() {
+                            "."
+                        } else {
+                            &self.path_module
+                        }),
+                    },
+                    Entry {
+                        key: "root".into(),
+                        key_span: Span::default(),
+                        value: s(if self.opts.root_dir.is_empty() {
+                            "."
+                        } else {
+                            &self.opts.root_dir
+                        }),
+                    },
+                    Entry {
+                        key: "cwd".into(),
+                        key_span: Span::default(),
+                        value: s("."),
+                    },
+                ]),
+            }),
+            "terraform" => Some(Node {
+                span: Span::default(),
+                file: 0,
+                value: Value::Map(vec![Entry {
+                    key: "workspace".into(),
+                    key_span: Span::default(),
+                    value: match &self.opts.workspace {
+                        Some(w) => s(w),
+                        None => unknown_node(
+                            Span::default(),
+                            0,
+                            unknown::REFERENCE,
+                            "terraform.workspace",
+                        ),
+                    },
+                }]),
+            }),
+            _ => None,
+        }
+    }
+
+    fn text(&self, file: FileIdx) -> &str {
+        self.files
+            .sources
+            .get(file as usize)
+            .map_or("", |s| &s.text)
+    }
+}
+
+fn count_unknown(file: FileIdx) -> Node {
+    Node {
+        span: Span::default(),
+        file,
+        value: Value::Map(vec![Entry {
+            key: "index".into(),
+            key_span: Span::default(),
+            value: unknown_node(Span::default(), file, unknown::DERIVED, "count.index"),
+        }]),
+    }
+}
+
+fn each_unknown(file: FileIdx) -> Node {
+    let u = |k: &str| Entry {
+        key: k.into(),
+        key_span: Span::default(),
+        value: unknown_node(
+            Span::default(),
+            file,
+            unknown::DERIVED,
+            &format!("each.{k}"),
+        ),
+    };
+    Node {
+        span: Span::default(),
+        file,
+        value: Value::Map(vec![u("key"), u("value")]),
+    }
+}
+
+fn iter_object(key: Node, value: Node) -> Node {
+    Node {
+        span: value.span,
+        file: value.file,
+        value: Value::Map(vec![
+            Entry {
+                key: "key".into(),
+                key_span: key.span,
+                value: key,
+            },
+            Entry {
+                key: "value".into(),
+                key_span: Span::default(),
+                value,
+            },
+        ]),
+    }
+}
+
+const META_ARGS: &[&str] = &[
+    "count",
+    "for_each",
+    "depends_on",
+    "provider",
+    "providers",
+    "lifecycle",
+    "source",
+    "version",
+];
+
+impl ModuleScope<'_> {
+    /// Evaluate a block body: attributes to values, nested blocks to lists of maps,
+    /// `dynamic` blocks expanded.
+    fn body(&self, body: &Body, span: Span, file: FileIdx, b: &Bindings, depth: usize) -> Node {
+        let ev = self.evaluator(file, depth);
+        let mut entries: Vec<Entry> = Vec::new();
+        let push_block =
+            |entries: &mut Vec<Entry>, key: &str, key_span: Span, inner: Node| match entries
+                .iter_mut()
+                .find(|e| e.key == key)
+            {
+                Some(Entry {
+                    value:
+                        Node {
+                            value: Value::List(list),
+                            span,
+                            ..
+                        },
+                    ..
+                }) => {
+                    *span = span.cover(inner.span);
+                    list.push(inner);
+                }
+                _ => entries.push(Entry {
+                    key: key.to_string(),
+                    key_span,
+                    value: Node {
+                        span: inner.span,
+                        file,
+                        value: Value::List(vec![inner]),
+                    },
+                }),
+            };
+        for s in body.iter() {
+            match s {
+                Structure::Attribute(a) => entries.push(Entry {
+                    key: a.key.as_str().to_string(),
+                    key_span: span_of(a.key.span()),
+                    value: attribute_value(&ev, &a.value, b),
+                }),
+                Structure::Block(blk) if blk.ident.as_str() == "dynamic" => {
+                    let Some(label) = blk.labels.first().map(|l| l.as_str().to_string()) else {
+                        continue;
+                    };
+                    let bspan = span_of(blk.span());
+                    let iterator = blk
+                        .body
+                        .get_attribute("iterator")
+                        .and_then(|a| match &a.value {
+                            Expression::Variable(v) => Some(v.as_str().to_string()),
+                            _ => None,
+                        })
+                        .unwrap_or_else(|| label.clone());
+                    let Some(content) = blk.body.get_blocks("content").next() else {
+                        continue;
+                    };
+                    let coll = blk
+                        .body
+                        .get_attribute("for_each")
+                        .map(|a| ev.eval(&a.value, b))
+                        .unwrap_or_else(|| Node {
+                            span: bspan,
+                            file,
+                            value: Value::Null,
+                        });
+                    let pairs: Vec<(Node, Node)> = match &coll.value {
+                        Value::List(items) => items
+                            .iter()
+                            .enumerate()
+                            .map(|(i, v)| {
+                                (
+                                    Node {
+                                        span: v.span,
+                                        file: v.file,
+                                        value: Value::Number(i as f64),
+                                    },
+                                    v.clone(),
+                                )
+                            })
+                            .collect(),
+                        Value::Map(es) => es
+                            .iter()
+                            .map(|e| {
+                                (
+                                    Node {
+                                        span: e.key_span,
+                                        file: e.value.file,
+                                        value: Value::String(e.key.clone()),
+                                    },
+                                    e.value.clone(),
+                                )
+                            })
+                            .collect(),
+                        Value::Null => vec![],
+                        _ => {
+                            // Unknown collection: one block with an unknown iterator, so
+                            // literal content is still checked.
+                            vec![(
+                                unknown_node(coll.span, file, unknown::DERIVED, "dynamic key"),
+                                unknown_node(coll.span, file, unknown::DERIVED, "dynamic value"),
+                            )]
+                        }
+                    };
+                    for (k, v) in pairs.into_iter().take(MAX_INSTANCES) {
+                        let inner_b = b.with(&iterator, iter_object(k, v));
+                        let inner = self.body(&content.body, bspan, file, &inner_b, depth + 1);
+                        push_block(&mut entries, &label, span_of(blk.ident.span()), inner);
+                    }
+                }
+                Structure::Block(blk) => {
+                    let inner = self.body(&blk.body, span_of(blk.span()), file, b, depth + 1);
+                    push_block(
+                        &mut entries,
+                        blk.ident.as_str(),
+                        span_of(blk.ident.span()),
+                        inner,
+                    );
+                }
+            }
+        }
+        Node {
+            span,
+            file,
+            value: Value::Map(entries),
+        }
+    }
+
+    fn module_outputs(
+        &self,
+        name: &str,
+        block: &hcl_edit::structure::Block,
+        file: FileIdx,
+        depth: usize,
+    ) -> Node {
+        let Some(&child) = self.module.children.get(name) else {
+            return Node {
+                span: span_of(block.span()),
+                file,
+                value: Value::Map(vec![]),
+            };
+        };
+        if self.depth >= MAX_MODULE_DEPTH {
+            return Node {
+                span: span_of(block.span()),
+                file,
+                value: Value::Map(vec![]),
+            };
+        }
+        let b = Bindings::default()
+            .with("count", count_unknown(file))
+            .with("each", each_unknown(file));
+        let args = self.body(&block.body, span_of(block.span()), file, &b, depth + 1);
+        let inputs: BTreeMap<String, Node> = args
+            .entries()
+            .iter()
+            .filter(|e| !META_ARGS.contains(&e.key.as_str()))
+            .map(|e| (e.key.clone(), e.value.clone()))
+            .collect();
+        let scope = ModuleScope::new(
+            self.tree,
+            child,
+            self.files,
+            &inputs,
+            self.opts,
+            self.depth + 1,
+        );
+        let mut outs = Vec::new();
+        for f in &self.tree.modules[child].files {
+            for s in f.parsed.body.iter() {
+                let Structure::Block(ob) = s else { continue };
+                if ob.ident.as_str() != "output" {
+                    continue;
+                }
+                let (Some(label), Some(v)) = (ob.labels.first(), ob.body.get_attribute("value"))
+                else {
+                    continue;
+                };
+                let value = scope
+                    .evaluator(f.file, depth + 1)
+                    .eval(&v.value, &Bindings::default());
+                outs.push(Entry {
+                    key: label.as_str().to_string(),
+                    key_span: span_of(label.span()),
+                    value,
+                });
+            }
+        }
+        Node {
+            span: span_of(block.span()),
+            file,
+            value: Value::Map(outs),
+        }
+    }
+
+    /// Evaluate every block of this module (and, recursively, of its local modules).
+    fn blocks(&self, prefix: &str, out: &mut Evaluated) {
+        for f in &self.module.files {
+            for (hb, mb) in f
+                .parsed
+                .body
+                .iter()
+                .filter_map(|s| match s {
+                    Structure::Block(b) => Some(b),
+                    Structure::Attribute(_) => None,
+                })
+                .zip(f.parsed.blocks.iter())
+            {
+                let kind = hb.ident.as_str();
+                match kind {
+                    "resource" | "data" | "module" => self.instances(hb, mb, f.file, prefix, out),
+                    // Variable blocks hold type constraints, not values: keep their literal form.
+                    "variable" => out.blocks.push(prefixed(mb, prefix)),
+                    "provider" | "terraform" | "locals" | "output" => {
+                        let body = self.body(&hb.body, mb.span, f.file, &Bindings::default(), 1);
+                        out.stats.count(&body);
+                        out.blocks.push(Block {
+                            body,
+                            ..prefixed(mb, prefix)
+                        });
+                    }
+                    _ => {}
+                }
+            }
+        }
+        out.blocks
+            .extend(self.module.json_blocks.iter().map(|b| prefixed(b, prefix)));
+    }
+
+    /// Expand `count` / `for_each` and evaluate each instance.
+    fn instances(
+        &self,
+        hb: &hcl_edit::structure::Block,
+        mb: &Block,
+        file: FileIdx,
+        prefix: &str,
+        out: &mut Evaluated,
+    ) {
+        let ev = self.evaluator(file, 1);
+        let base = Bindings::default();
+        let mut instances: Vec<(String, Bindings)> = Vec::new();
+        if let Some(c) = hb.body.get_attribute("count") {
+            let n = ev.eval(&c.value, &base);
+            match n.as_f64() {
+                Some(k) if k >= 0.0 => {
+                    for i in 0..(k as usize).min(MAX_INSTANCES) {
+                        let idx = Node {
+                            span: n.span,
+                            file,
+                            value: Value::Number(i as f64),
+                        };
+                        let count = Node {
+                            span: n.span,
+                            file,
+                            value: Value::Map(vec![Entry {
+                                key: "index".into(),
+                                key_span: n.span,
+                                value: idx,
+                            }]),
+                        };
+                        instances.push((format!("[{i}]"), base.with("count", count)));
+                    }
+                }
+                Some(_) => {}
+                None => instances.push((String::new(), base.with("count", count_unknown(file)))),
+            }
+        } else if let Some(fe) = hb.body.get_attribute("for_each") {
+            let coll = ev.eval(&fe.value, &base);
+            match &coll.value {
+                Value::Map(es) => {
+                    for e in es.iter().take(MAX_INSTANCES) {
+                        let key = Node {
+                            span: e.key_span,
+                            file: e.value.file,
+                            value: Value::String(e.key.clone()),
+                        };
+                        instances.push((
+                            format!("[{:?}]", e.key),
+                            base.with("each", iter_object(key, e.value.clone())),
+                        ));
+                    }
+                }
+                Value::List(items) => {
+                    for v in items.iter().take(MAX_INSTANCES) {
+                        let label = v.scalar_text().unwrap_or_default();
+                        instances.push((
+                            format!("[{label:?}]"),
+                            base.with("each", iter_object(v.clone(), v.clone())),
+                        ));
+                    }
+                }
+                Value::Null => {}
+                _ => instances.push((String::new(), base.with("each", each_unknown(file)))),
+            }
+        } else {
+            instances.push((String::new(), base));
+        }
+        let is_module = hb.ident.as_str() == "module";
+        for (suffix, b) in instances {
+            let body = self.body(&hb.body, mb.span, file, &b, 1);
+            out.stats.count(&body);
+            let mut block = prefixed(mb, prefix);
+            block.instance = suffix.clone();
+            if is_module {
+                if let Some(&child) = mb.label(0).and_then(|n| self.module.children.get(n)) {
+                    if self.depth < MAX_MODULE_DEPTH {
+                        let inputs: BTreeMap<String, Node> = body
+                            .entries()
+                            .iter()
+                            .filter(|e| !META_ARGS.contains(&e.key.as_str()))
+                            .map(|e| (e.key.clone(), e.value.clone()))
+                            .collect();
+                        let scope = ModuleScope::new(
+                            self.tree,
+                            child,
+                            self.files,
+                            &inputs,
+                            self.opts,
+                            self.depth + 1,
+                        );
+                        let child_prefix =
+                            format!("{prefix}module.{}{suffix}.", mb.label(0).unwrap_or(""));
+                        let mut child_out = Evaluated::default();
+                        scope.blocks(&child_prefix, &mut child_out);
+                        for cb in &mut child_out.blocks {
+                            if cb.called_from.is_none() {
+                                cb.called_from = Some((file, mb.header_span()));
+                            }
+                        }
+                        out.blocks.extend(child_out.blocks);
+                        out.stats.merge(&child_out.stats);
+                    }
+                }
+            }
+            block.body = body;
+            out.blocks.push(block);
+        }
+    }
+}
+
+/// The value of an attribute. `attr = jsonencode({...})` keeps the encoded
+/// structure (with the spans of its parts) when it is fully known, so that
+/// policy and container-definition checks see statements and fields where
+/// they are written; everywhere else `jsonencode` yields its string.
+fn attribute_value(ev: &Evaluator<'_>, expr: &Expression, b: &Bindings) -> Node {
+    if let Expression::FuncCall(f) = expr {
+        if f.name.namespace.is_empty() && f.name.name.as_str() == "jsonencode" {
+            if let Some(arg) = f.args.iter().next() {
+                let v = ev.eval(arg, b);
+                if !v.contains_unknown() && matches!(v.value, Value::Map(_) | Value::List(_)) {
+                    return v;
+                }
+            }
+        }
+    }
+    ev.eval(expr, b)
+}
+
+fn prefixed(b: &Block, prefix: &str) -> Block {
+    Block {
+        module_prefix: prefix.to_string(),
+        ..b.clone()
+    }
+}
+
+/// Evaluate a module tree with the given variable values.
+#[must_use]
+pub fn evaluate(
+    tree: &ModuleTree,
+    files: &FileTable,
+    inputs: &BTreeMap<String, Node>,
+    opts: &EvalOptions,
+) -> Evaluated {
+    let mut out = Evaluated::default();
+    if tree.modules.is_empty() {
+        return out;
+    }
+    let scope = ModuleScope::new(tree, 0, files, inputs, opts, 0);
+    scope.blocks("", &mut out);
+    out
+}
+
+/// Loads module folders from disk with the size cap of the scan.
+pub struct DiskLoader<'a> {
+    /// Repository root (for relative paths).
+    pub root: &'a Path,
+    /// Size cap per file.
+    pub max_size: u64,
+}
+
+impl ModuleLoader for DiskLoader<'_> {
+    fn load(
+        &self,
+        disk_dir: &Path,
+        files: &mut FileTable,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<ModuleSource> {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(disk_dir)
+            .ok()?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "tf" || e == "json"))
+            .collect();
+        paths.sort();
+        let dir_rel = rel(self.root, disk_dir);
+        let mut m = ModuleSource {
+            dir: dir_rel,
+            disk_dir: disk_dir.to_path_buf(),
+            ..ModuleSource::default()
+        };
+        for p in paths {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default();
+            let kind = if name.ends_with(".tf") {
+                FileKind::Terraform
+            } else if name.ends_with(".tf.json") {
+                FileKind::TerraformJson
+            } else {
+                continue;
+            };
+            let size = std::fs::metadata(&p).map(|m| m.len()).unwrap_or(0);
+            let cand = crate::walk::Candidate {
+                rel: rel(self.root, &p),
+                path: p.clone(),
+                kind,
+                size,
+            };
+            match crate::scan::load(&cand, self.max_size) {
+                Ok(src) => {
+                    let idx = files.add(src.clone());
+                    add_file(&mut m, idx, &src, diags);
+                }
+                Err(d) => diags.push(d),
+            }
+        }
+        (!m.files.is_empty() || !m.json_blocks.is_empty()).then_some(m)
+    }
+}
+
+/// Parse a `.tf` or `.tf.json` file into a module, reporting syntax errors.
+pub fn add_file(
+    m: &mut ModuleSource,
+    idx: FileIdx,
+    src: &SourceRef,
+    diags: &mut Vec<Diagnostic>,
+) -> bool {
+    let parsed = match src.kind {
+        FileKind::TerraformJson => tfparse::parse_tf_json(src, idx).map(|blocks| {
+            m.json_blocks.extend(blocks);
+            None
+        }),
+        _ => tfparse::parse_hcl(&src.text, idx).map(Some),
+    };
+    match parsed {
+        Ok(Some(parsed)) => {
+            m.files.push(ModuleFile { file: idx, parsed });
+            true
+        }
+        Ok(None) => true,
+        Err(e) => {
+            let lc = src.line_col(u32::try_from(e.offset).unwrap_or(u32::MAX));
+            diags.push(Diagnostic::at(
+                &src.path,
+                lc.line,
+                lc.column,
+                DiagLevel::Error,
+                "parse-error",
+                format!("cannot parse: {}", e.message),
+            ));
+            false
+        }
+    }
+}
+
+fn rel(root: &Path, p: &Path) -> String {
+    let r = p.strip_prefix(root).unwrap_or(p);
+    r.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Word helper for tests and callers building blocks by hand.
+#[must_use]
+pub fn word(text: &str, span: Span) -> Word {
+    Word {
+        text: text.to_string(),
+        span,
+    }
+}
