@@ -106,9 +106,7 @@ impl Config {
     }
 
     fn for_check(&self, c: &Check) -> Option<&CheckConfig> {
-        self.checks
-            .get(&c.id)
-            .or_else(|| self.checks.get(&c.name))
+        self.checks.get(&c.id).or_else(|| self.checks.get(&c.name))
     }
 
     /// Whether a check runs.
@@ -136,8 +134,11 @@ mod tests {
 
     #[test]
     fn unknown_keys_name_their_line() {
-        let err = Config::parse("bulkhead.toml", "fail_on = \"high\"\n\n[checks.BH0301]\nenabbled = false\n")
-            .unwrap_err();
+        let err = Config::parse(
+            "bulkhead.toml",
+            "fail_on = \"high\"\n\n[checks.BH0301]\nenabbled = false\n",
+        )
+        .unwrap_err();
         let text = err.to_string();
         assert!(text.starts_with("bulkhead.toml:4:"), "{text}");
         assert!(text.contains("enabbled"), "{text}");

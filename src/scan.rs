@@ -122,7 +122,7 @@ pub fn scan(
     let results: Vec<UnitResult> = pool.install(|| {
         units
             .par_iter()
-            .map(|u| process(u, &checks, &pctx))
+            .map(|u| process_guarded(u, &checks, &pctx))
             .collect()
     });
     let mut out = ScanResult {
@@ -295,6 +295,33 @@ fn parse_error(src: &SourceFile, offset: usize, message: &str) -> Diagnostic {
     )
 }
 
+/// Process a unit; an internal error in one unit becomes a diagnostic for it
+/// and never costs the findings of the others.
+fn process_guarded(unit: &Unit, checks: &[ActiveCheck], ctx: &ProcessCtx<'_>) -> UnitResult {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(unit, checks, ctx))) {
+        Ok(r) => r,
+        Err(payload) => {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown cause".into());
+            let path = match unit {
+                Unit::TerraformDir(dir, _) => dir.clone(),
+                Unit::File(c) => c.rel.clone(),
+            };
+            let mut r = UnitResult::default();
+            r.diagnostics.push(Diagnostic::file(
+                &path,
+                DiagLevel::Error,
+                "internal-error",
+                format!("internal error while checking this input ({what}); please report it"),
+            ));
+            r
+        }
+    }
+}
+
 fn process(unit: &Unit, checks: &[ActiveCheck], ctx: &ProcessCtx<'_>) -> UnitResult {
     let max_size = ctx.max_size;
     let mut r = UnitResult::default();
@@ -307,7 +334,7 @@ fn process(unit: &Unit, checks: &[ActiveCheck], ctx: &ProcessCtx<'_>) -> UnitRes
             }
             Ok(src) => match c.kind {
                 FileKind::Dockerfile => process_dockerfile(&src, checks, &mut r),
-                FileKind::Hcl => process_hcl(&src, &mut r),
+                FileKind::Hcl => process_hcl(&src, checks, ctx, &mut r),
                 _ => process_yaml(&src, checks, &mut r),
             },
         },
@@ -447,13 +474,93 @@ fn process_terraform(
     }
 }
 
-fn process_hcl(src: &SourceRef, r: &mut UnitResult) {
-    match terraform::parse_hcl(&src.text, 0) {
-        Ok(_) => *r.stats.files.entry(src.kind).or_default() += 1,
-        Err(e) => {
-            r.stats.files_failed += 1;
-            r.diagnostics.push(parse_error(src, e.offset, &e.message));
+fn process_hcl(src: &SourceRef, checks: &[ActiveCheck], ctx: &ProcessCtx<'_>, r: &mut UnitResult) {
+    if let Err(e) = terraform::parse_hcl(&src.text, 0) {
+        r.stats.files_failed += 1;
+        r.diagnostics.push(parse_error(src, e.offset, &e.message));
+        return;
+    }
+    *r.stats.files.entry(src.kind).or_default() += 1;
+    if src.path.rsplit('/').next() == Some("terragrunt.hcl") {
+        process_terragrunt(src, checks, ctx, r);
+    }
+}
+
+/// A Terragrunt unit: evaluate its configuration, then the module it deploys
+/// (when the source is local) with the unit's inputs as variables.
+fn process_terragrunt(src: &SourceRef, checks: &[ActiveCheck], ctx: &ProcessCtx<'_>, r: &mut UnitResult) {
+    use crate::terraform::module::{self, DiskLoader, EvalOptions, FileTable, ModuleLoader};
+    use crate::terraform::terragrunt::{self as tg, Loader};
+    let mut table = FileTable::default();
+    let (unit, diags) = {
+        let loader = Loader::new(ctx.root, ctx.max_size, &mut table);
+        let unit = loader.unit(&src.disk_path);
+        (unit, loader.diags.into_inner())
+    };
+    r.diagnostics.extend(diags);
+    let Some(unit) = unit else {
+        return;
+    };
+    let unit_dir = src.disk_path.parent().map_or_else(|| ctx.root.to_path_buf(), std::path::Path::to_path_buf);
+    let Some(source) = unit.source.as_ref() else {
+        return;
+    };
+    let Some(source_text) = source.as_str() else {
+        return;
+    };
+    let Some(module_dir) = tg::local_source_dir(&unit_dir, source_text) else {
+        let lc = table
+            .sources
+            .get(source.file as usize)
+            .map(|s| (s.path.clone(), s.line_col(source.span.start)));
+        if let Some((path, lc)) = lc {
+            r.diagnostics.push(Diagnostic::at(
+                &path,
+                lc.line,
+                lc.column,
+                DiagLevel::Note,
+                "module",
+                format!("Terraform source `{source_text}` is remote and not available offline; only the unit's own configuration is checked"),
+            ));
         }
+        return;
+    };
+    let loader = DiskLoader {
+        root: ctx.root,
+        max_size: ctx.max_size,
+    };
+    let Some(root_module) = loader.load(&module_dir, &mut table, &mut r.diagnostics) else {
+        return;
+    };
+    let module_rel = root_module.dir.clone();
+    let tree = module::build_tree(root_module, &loader, &mut table, &mut r.diagnostics);
+    let inputs: BTreeMap<String, Node> = unit
+        .inputs
+        .entries()
+        .iter()
+        .map(|e| (e.key.clone(), e.value.clone()))
+        .collect();
+    let evaluated = module::evaluate(
+        &tree,
+        &table,
+        &inputs,
+        &EvalOptions {
+            workspace: None,
+            root_dir: module_rel,
+        },
+    );
+    r.stats.terraform_blocks += evaluated.blocks.len();
+    r.stats.terraform_values.merge(&evaluated.stats);
+    let uctx = UnitCtx {
+        files: &table.sources,
+        environment: None,
+    };
+    for mut b in evaluated.blocks {
+        // Resources of the deployed module are reached through this unit.
+        if b.called_from.is_none() {
+            b.called_from = Some((unit.file, Span::new(0, 0)));
+        }
+        run_target(checks, &uctx, &Target::TfBlock(&b), &mut r.findings);
     }
 }
 

@@ -100,10 +100,10 @@ pub fn classify(rel: &str) -> Option<FileKind> {
 /// named `templates` next to a `Chart.yaml`).
 #[must_use]
 pub fn is_helm_template(path: &Path) -> bool {
-    path.ancestors()
-        .skip(1)
-        .take(8)
-        .any(|dir| dir.file_name().is_some_and(|n| n == "templates") && dir.parent().is_some_and(|p| p.join("Chart.yaml").is_file()))
+    path.ancestors().skip(1).take(8).any(|dir| {
+        dir.file_name().is_some_and(|n| n == "templates")
+            && dir.parent().is_some_and(|p| p.join("Chart.yaml").is_file())
+    })
 }
 
 fn rel_path(root: &Path, path: &Path) -> String {
@@ -125,7 +125,9 @@ pub fn discover(paths: &[PathBuf], opts: &WalkOptions) -> Discovery {
             exclude.add(g);
         }
     }
-    let exclude = exclude.build().unwrap_or_else(|_| globset::GlobSet::empty());
+    let exclude = exclude
+        .build()
+        .unwrap_or_else(|_| globset::GlobSet::empty());
     let files = Mutex::new(Vec::new());
     let diags = Mutex::new(Vec::new());
     let Some((first, rest)) = paths.split_first() else {
@@ -205,7 +207,8 @@ pub fn discover(paths: &[PathBuf], opts: &WalkOptions) -> Discovery {
                             &rel,
                             DiagLevel::Note,
                             "helm-template",
-                            "Helm chart template skipped: templates are not YAML until rendered".into(),
+                            "Helm chart template skipped: templates are not YAML until rendered"
+                                .into(),
                         ));
                     }
                 }
@@ -256,7 +259,9 @@ fn collapse_helm_notes(diags: &mut Vec<Diagnostic>) {
             &dir,
             DiagLevel::Note,
             "helm-template",
-            format!("{n} Helm chart template file(s) skipped: templates are not YAML until rendered"),
+            format!(
+                "{n} Helm chart template file(s) skipped: templates are not YAML until rendered"
+            ),
         ));
     }
 }
@@ -311,8 +316,14 @@ mod tests {
         assert_eq!(classify("prod.tfvars"), Some(FileKind::Tfvars));
         assert_eq!(classify("live/terragrunt.hcl"), Some(FileKind::Hcl));
         assert_eq!(classify(".terraform.lock.hcl"), None);
-        assert_eq!(classify("k/kustomization.yaml"), Some(FileKind::Kustomization));
-        assert_eq!(classify("chart/values-prod.yaml"), Some(FileKind::HelmValues));
+        assert_eq!(
+            classify("k/kustomization.yaml"),
+            Some(FileKind::Kustomization)
+        );
+        assert_eq!(
+            classify("chart/values-prod.yaml"),
+            Some(FileKind::HelmValues)
+        );
         assert_eq!(classify("k/deploy.yml"), Some(FileKind::Yaml));
         assert_eq!(classify("svc/Dockerfile"), Some(FileKind::Dockerfile));
         assert_eq!(classify("svc/Dockerfile.prod"), Some(FileKind::Dockerfile));

@@ -18,7 +18,16 @@ fn catalogue() -> Catalogue {
 /// sections without numbered items.
 fn policy_tags() -> BTreeSet<String> {
     let mut tags = BTreeSet::new();
-    let items = [(1, 7), (2, 2), (3, 6), (4, 4), (5, 6), (6, 6), (9, 2), (10, 4)];
+    let items = [
+        (1, 7),
+        (2, 2),
+        (3, 6),
+        (4, 4),
+        (5, 6),
+        (6, 6),
+        (9, 2),
+        (10, 4),
+    ];
     for (section, n) in items {
         for i in 1..=n {
             tags.insert(format!("A.5-{section}.{i}"));
@@ -41,9 +50,18 @@ fn checks_are_well_formed() {
     let mut names = BTreeSet::new();
     for c in &cat.checks {
         assert!(id_re.is_match(&c.id), "{}: malformed id", c.id);
-        assert!(name_re.is_match(&c.name), "{}: name must be kebab-case", c.id);
+        assert!(
+            name_re.is_match(&c.name),
+            "{}: name must be kebab-case",
+            c.id
+        );
         assert!(ids.insert(c.id.clone()), "{}: duplicate id", c.id);
-        assert!(names.insert(c.name.clone()), "{}: duplicate name {}", c.id, c.name);
+        assert!(
+            names.insert(c.name.clone()),
+            "{}: duplicate name {}",
+            c.id,
+            c.name
+        );
         assert!(!c.policy.is_empty(), "{}: no policy tag", c.id);
         for t in &c.policy {
             assert!(tags.contains(t), "{}: unknown policy tag {t}", c.id);
@@ -254,7 +272,10 @@ fn fixtures_prove_exact_lines() {
             }
             want.sort();
             if kind == "pass" && !got.is_empty() {
-                problems.push(format!("{}: {fname} must be silent, fired at {got:?}", c.id));
+                problems.push(format!(
+                    "{}: {fname} must be silent, fired at {got:?}",
+                    c.id
+                ));
             }
             if kind == "fail" && (want.is_empty() || got != want) {
                 problems.push(format!("{}: {fname}: expected {want:?}, got {got:?}", c.id));

@@ -23,16 +23,33 @@ fn findings_exit_1_and_clean_code_exits_0() {
         .assert()
         .code(1);
     bulkhead()
-        .args(["scan", &testdata("checks/BH0301/pass.yaml"), "--format", "json"])
+        .args([
+            "scan",
+            &testdata("checks/BH0301/pass.yaml"),
+            "--format",
+            "json",
+        ])
         .assert()
         .code(0);
     // a finding below the threshold does not fail the run
     bulkhead()
-        .args(["scan", &testdata("checks/BH0311/fail.Dockerfile"), "--fail-on", "critical", "--format", "json"])
+        .args([
+            "scan",
+            &testdata("checks/BH0311/fail.Dockerfile"),
+            "--fail-on",
+            "critical",
+            "--format",
+            "json",
+        ])
         .assert()
         .code(0);
     bulkhead()
-        .args(["scan", &testdata("checks/BH0311/fail.Dockerfile"), "--fail-on", "never"])
+        .args([
+            "scan",
+            &testdata("checks/BH0311/fail.Dockerfile"),
+            "--fail-on",
+            "never",
+        ])
         .assert()
         .code(0);
 }
@@ -40,11 +57,18 @@ fn findings_exit_1_and_clean_code_exits_0() {
 #[test]
 fn usage_and_config_errors_exit_2() {
     bulkhead().args(["scan", "/no/such/path"]).assert().code(2);
-    bulkhead().args(["scan", "--format", "xml"]).assert().code(2);
+    bulkhead()
+        .args(["scan", "--format", "xml"])
+        .assert()
+        .code(2);
     bulkhead().args(["explain", "BH9999"]).assert().code(2);
     let dir = tempfile::tempdir().unwrap();
     let cfg = dir.path().join("bulkhead.toml");
-    std::fs::write(&cfg, "[checks.BH0301]\nenabled = false\nseverty = \"low\"\n").unwrap();
+    std::fs::write(
+        &cfg,
+        "[checks.BH0301]\nenabled = false\nseverty = \"low\"\n",
+    )
+    .unwrap();
     let out = bulkhead()
         .args(["scan", dir.path().to_str().unwrap()])
         .assert()
@@ -74,7 +98,10 @@ fn output_is_identical_for_any_thread_count() {
             .unwrap();
         assert_eq!(one.status.code(), Some(1), "{format}");
         assert!(!one.stdout.is_empty(), "{format}: empty output");
-        assert!(one.stdout == two.stdout && two.stdout == many.stdout, "{format} output differs by thread count");
+        assert!(
+            one.stdout == two.stdout && two.stdout == many.stdout,
+            "{format} output differs by thread count"
+        );
     }
 }
 
@@ -83,7 +110,15 @@ fn output_file_and_paths_relative_to_the_root() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("r.json");
     bulkhead()
-        .args(["scan", &testdata("demo/services"), "--root", &testdata("demo"), "--format", "json", "--output"])
+        .args([
+            "scan",
+            &testdata("demo/services"),
+            "--root",
+            &testdata("demo"),
+            "--format",
+            "json",
+            "--output",
+        ])
         .arg(&out)
         .assert()
         .code(1)
@@ -94,13 +129,31 @@ fn output_file_and_paths_relative_to_the_root() {
 
 #[test]
 fn checks_and_explain() {
-    let out = bulkhead().args(["checks"]).assert().success().get_output().stdout.clone();
+    let out = bulkhead()
+        .args(["checks"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let text = String::from_utf8(out).unwrap();
     assert!(text.contains("BH0301") && text.contains("privileged-container"));
-    let out = bulkhead().args(["explain", "privileged-container"]).assert().success().get_output().stdout.clone();
+    let out = bulkhead()
+        .args(["explain", "privileged-container"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let text = String::from_utf8(out).unwrap();
     assert!(text.contains("How to fix it"), "{text}");
-    let out = bulkhead().args(["checks", "--format", "json"]).assert().success().get_output().stdout.clone();
+    let out = bulkhead()
+        .args(["checks", "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert!(v.as_array().unwrap().iter().any(|c| c["id"] == "BH0311"));
 }

@@ -49,18 +49,43 @@ fn hostile_yaml_is_contained() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     write(d, "good/pod.yaml", GOOD_POD);
-    let mut bomb = String::from("apiVersion: v1\nkind: ConfigMap\na0: &a0 [x, x, x, x, x, x, x, x, x]\n");
+    let mut bomb =
+        String::from("apiVersion: v1\nkind: ConfigMap\na0: &a0 [x, x, x, x, x, x, x, x, x]\n");
     for i in 1..10 {
         let p = i - 1;
-        bomb.push_str(&format!("a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"));
+        bomb.push_str(&format!(
+            "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+        ));
     }
     write(d, "bomb.yaml", bomb);
-    write(d, "deep-block.yaml", format!("apiVersion: v1\nkind: Pod\nspec:\n{}x\n", "- ".repeat(100_000)));
-    write(d, "deep-flow.yaml", format!("apiVersion: v1\nkind: Pod\nspec: {}", "[".repeat(100_000)));
-    write(d, "deep-map.yaml", format!("apiVersion: v1\nkind: Pod\nspec: {}", "{a: ".repeat(100_000)));
+    write(
+        d,
+        "deep-block.yaml",
+        format!(
+            "apiVersion: v1\nkind: Pod\nspec:\n{}x\n",
+            "- ".repeat(100_000)
+        ),
+    );
+    write(
+        d,
+        "deep-flow.yaml",
+        format!("apiVersion: v1\nkind: Pod\nspec: {}", "[".repeat(100_000)),
+    );
+    write(
+        d,
+        "deep-map.yaml",
+        format!(
+            "apiVersion: v1\nkind: Pod\nspec: {}",
+            "{a: ".repeat(100_000)
+        ),
+    );
     write(d, "broken.yaml", "apiVersion: v1\nkind: Pod\nmetadata: [\n");
     write(d, "binary.yaml", b"apiVersion\0kind\0\x01\x02");
-    write(d, "latin1.yaml", b"apiVersion: v1\nkind: Pod\nmetadata:\n  name: caf\xe9\n");
+    write(
+        d,
+        "latin1.yaml",
+        b"apiVersion: v1\nkind: Pod\nmetadata:\n  name: caf\xe9\n",
+    );
     let r = run(d, &Config::default());
     assert_good_pod_found(&r);
     for (file, kind, needle) in [
@@ -86,16 +111,47 @@ fn hostile_hcl_and_dockerfiles_are_contained() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     write(d, "good/pod.yaml", GOOD_POD);
-    write(d, "deep/main.tf", format!("a = {}1{}\n", "[".repeat(100_000), "]".repeat(100_000)));
-    write(d, "deep2/main.tf", format!("a = {}\n", "{ b = ".repeat(100_000)));
-    write(d, "deep3/main.tf", format!("a = \"{}\"\n", "${\"".repeat(50_000)));
-    write(d, "ops/main.tf", format!("a = {}1\n", "1 + ".repeat(100_000)));
+    write(
+        d,
+        "deep/main.tf",
+        format!("a = {}1{}\n", "[".repeat(100_000), "]".repeat(100_000)),
+    );
+    write(
+        d,
+        "deep2/main.tf",
+        format!("a = {}\n", "{ b = ".repeat(100_000)),
+    );
+    write(
+        d,
+        "deep3/main.tf",
+        format!("a = \"{}\"\n", "${\"".repeat(50_000)),
+    );
+    write(
+        d,
+        "ops/main.tf",
+        format!("a = {}1\n", "1 + ".repeat(100_000)),
+    );
     write(d, "broken/main.tf", "resource \"x\" \"y\" {\n  a = \n");
-    write(d, "json/main.tf.json", format!("{{\"a\": {}", "[".repeat(100_000)));
+    write(
+        d,
+        "json/main.tf.json",
+        format!("{{\"a\": {}", "[".repeat(100_000)),
+    );
     write(d, "bad/Dockerfile", "FROM alpine\nCMDX oops\n");
-    write(d, "tmpl/Dockerfile.template", "FROM {{ .Image }}\n{{ range .X }}RUN x{{ end }}\n");
+    write(
+        d,
+        "tmpl/Dockerfile.template",
+        "FROM {{ .Image }}\n{{ range .X }}RUN x{{ end }}\n",
+    );
     write(d, "empty/Dockerfile", "");
-    write(d, "long/Dockerfile", format!("FROM alpine\nRUN {}\n", "echo a && ".repeat(50_000) + "true"));
+    write(
+        d,
+        "long/Dockerfile",
+        format!(
+            "FROM alpine\nRUN {}\n",
+            "echo a && ".repeat(50_000) + "true"
+        ),
+    );
     let r = run(d, &Config::default());
     assert_good_pod_found(&r);
     for file in [
@@ -112,7 +168,10 @@ fn hostile_hcl_and_dockerfiles_are_contained() {
         let ds = diag(&r, file);
         assert_eq!(ds.len(), 1, "{file}: {ds:?}");
         assert_eq!(ds[0].kind, "parse-error", "{file}: {ds:?}");
-        assert!(ds[0].line.is_some(), "{file}: parse errors carry a position");
+        assert!(
+            ds[0].line.is_some(),
+            "{file}: parse errors carry a position"
+        );
     }
     assert!(diag(&r, "long/Dockerfile").is_empty());
     let b = &diag(&r, "bad/Dockerfile")[0];
@@ -124,7 +183,14 @@ fn oversized_files_are_reported_not_read() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     write(d, "good/pod.yaml", GOOD_POD);
-    write(d, "big.yaml", format!("apiVersion: v1\nkind: ConfigMap\ndata:\n{}", "  k: v\n".repeat(2000)));
+    write(
+        d,
+        "big.yaml",
+        format!(
+            "apiVersion: v1\nkind: ConfigMap\ndata:\n{}",
+            "  k: v\n".repeat(2000)
+        ),
+    );
     let cfg = Config {
         max_file_size: Some(4096),
         ..Config::default()
@@ -160,9 +226,16 @@ fn symlink_loops_and_escapes_are_not_followed() {
         r.findings.iter().filter(|f| f.check.id == "BH0301").count(),
         1,
         "the loop must not scan the same file twice: {:?}",
-        r.findings.iter().map(|f| &f.source.path).collect::<Vec<_>>()
+        r.findings
+            .iter()
+            .map(|f| &f.source.path)
+            .collect::<Vec<_>>()
     );
-    assert!(diag(&r, "escape").iter().any(|x| x.kind == "outside-root"), "{:?}", r.diagnostics);
+    assert!(
+        diag(&r, "escape").iter().any(|x| x.kind == "outside-root"),
+        "{:?}",
+        r.diagnostics
+    );
     assert!(
         r.diagnostics.iter().any(|x| x.kind == "symlink-loop"),
         "{:?}",

@@ -15,7 +15,17 @@ include!(concat!(env!("OUT_DIR"), "/embedded_checks.rs"));
 
 /// How serious a finding is.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, clap::ValueEnum,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Deserialize,
+    Serialize,
+    clap::ValueEnum,
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -315,7 +325,11 @@ pub fn parse_check(path: &str, text: &str) -> Result<Check, CheckError> {
             }
             Logic::Builtin(b)
         }
-        _ => return Err(err("a check needs exactly one of `match` and `builtin`".into())),
+        _ => {
+            return Err(err(
+                "a check needs exactly one of `match` and `builtin`".into()
+            ));
+        }
     };
     let targets = raw
         .targets

@@ -196,7 +196,10 @@ impl Pred {
             let Json::Array(items) = list else {
                 return Err("`all`/`any` take a list".into());
             };
-            let preds = items.iter().map(Pred::from_json).collect::<Result<Vec<_>, _>>()?;
+            let preds = items
+                .iter()
+                .map(Pred::from_json)
+                .collect::<Result<Vec<_>, _>>()?;
             if map.len() != 1 {
                 return Err("`all`/`any` stand alone in their mapping".into());
             }
@@ -272,7 +275,9 @@ impl Pred {
         }
         Ok(Pred::Test {
             path,
-            test: test.ok_or("a test needs one of exists/absent/equals/in/regex/gt/gte/lt/lte/contains/cidr_*")?,
+            test: test.ok_or(
+                "a test needs one of exists/absent/equals/in/regex/gt/gte/lt/lte/contains/cidr_*",
+            )?,
         })
     }
 
@@ -294,7 +299,11 @@ impl Pred {
                         }
                     }
                 }
-                if unknown { Tri::Unknown } else { Tri::True(evidence) }
+                if unknown {
+                    Tri::Unknown
+                } else {
+                    Tri::True(evidence)
+                }
             }
             Pred::Any(preds) => {
                 let mut unknown = false;
@@ -528,7 +537,10 @@ fn test_value(ctx: &MatchCtx<'_>, c: &Node, test: &Test) -> bool {
             };
             let others: Vec<IpNet> = match param(ctx, op) {
                 Some(Json::String(s)) => parse_net(s).into_iter().collect(),
-                Some(Json::Array(a)) => a.iter().filter_map(|v| v.as_str().and_then(parse_net)).collect(),
+                Some(Json::Array(a)) => a
+                    .iter()
+                    .filter_map(|v| v.as_str().and_then(parse_net))
+                    .collect(),
                 _ => vec![],
             };
             others.iter().any(|o| match test {
@@ -596,9 +608,18 @@ mod tests {
         assert!(check(SG, r#"{"path": "ingress.from_port", "gte": 400}"#));
         assert!(check(SG, r#"{"path": "egress", "absent": true}"#));
         assert!(check(SG, r#"{"not": {"path": "egress", "exists": true}}"#));
-        assert!(check(SG, r#"{"path": "ingress.cidr_blocks", "cidr_within": "10.0.0.0/8"}"#));
-        assert!(!check(SG, r#"{"path": "ingress.from_port", "equals": 8080}"#));
-        assert!(check(SG, r#"{"path": "ingress.from_port", "equals": "22"}"#));
+        assert!(check(
+            SG,
+            r#"{"path": "ingress.cidr_blocks", "cidr_within": "10.0.0.0/8"}"#
+        ));
+        assert!(!check(
+            SG,
+            r#"{"path": "ingress.from_port", "equals": 8080}"#
+        ));
+        assert!(check(
+            SG,
+            r#"{"path": "ingress.from_port", "equals": "22"}"#
+        ));
     }
 
     #[test]

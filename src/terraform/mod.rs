@@ -4,3 +4,4 @@ pub mod eval;
 pub mod functions;
 pub mod module;
 pub mod policy;
+pub mod terragrunt;

@@ -536,11 +536,11 @@ impl Scope for ModuleScope<'_> {
         }
     }
 
-    fn text(&self, file: FileIdx) -> &str {
+    fn text(&self, file: FileIdx) -> std::sync::Arc<str> {
         self.files
             .sources
             .get(file as usize)
-            .map_or("", |s| &s.text)
+            .map_or_else(|| std::sync::Arc::from(""), |s| std::sync::Arc::clone(&s.text))
     }
 }
 
