@@ -488,7 +488,12 @@ fn process_hcl(src: &SourceRef, checks: &[ActiveCheck], ctx: &ProcessCtx<'_>, r:
 
 /// A Terragrunt unit: evaluate its configuration, then the module it deploys
 /// (when the source is local) with the unit's inputs as variables.
-fn process_terragrunt(src: &SourceRef, checks: &[ActiveCheck], ctx: &ProcessCtx<'_>, r: &mut UnitResult) {
+fn process_terragrunt(
+    src: &SourceRef,
+    checks: &[ActiveCheck],
+    ctx: &ProcessCtx<'_>,
+    r: &mut UnitResult,
+) {
     use crate::terraform::module::{self, DiskLoader, EvalOptions, FileTable, ModuleLoader};
     use crate::terraform::terragrunt::{self as tg, Loader};
     let mut table = FileTable::default();
@@ -501,7 +506,10 @@ fn process_terragrunt(src: &SourceRef, checks: &[ActiveCheck], ctx: &ProcessCtx<
     let Some(unit) = unit else {
         return;
     };
-    let unit_dir = src.disk_path.parent().map_or_else(|| ctx.root.to_path_buf(), std::path::Path::to_path_buf);
+    let unit_dir = src
+        .disk_path
+        .parent()
+        .map_or_else(|| ctx.root.to_path_buf(), std::path::Path::to_path_buf);
     let Some(source) = unit.source.as_ref() else {
         return;
     };
@@ -679,6 +687,34 @@ fn process_dockerfile(src: &SourceRef, checks: &[ActiveCheck], r: &mut UnitResul
                 key_span: from.keyword_span,
                 value: Node::new(from.keyword_span, Value::Bool(v)),
             };
+            // The base image after build-argument substitution (`FROM ${BASE}`); parts that
+            // depend on an argument without a default are unknown.
+            if let Some(img) = e.iter_mut().find(|x| x.key == "image") {
+                let span = img.value.span;
+                let resolved = !(st.image.repository.contains('$')
+                    || st.image.tag.as_deref().is_some_and(|t| t.contains('$'))
+                    || st
+                        .image
+                        .registry
+                        .as_deref()
+                        .is_some_and(|t| t.contains('$')));
+                let part = |v: Option<&str>| match v {
+                    _ if !resolved => Node::unknown(span, 0, "build argument without a default"),
+                    Some(t) => Node::new(span, Value::String(t.to_string())),
+                    None => Node::new(span, Value::Null),
+                };
+                if let Value::Map(parts) = &mut img.value.value {
+                    for p in parts.iter_mut() {
+                        p.value = match p.key.as_str() {
+                            "registry" => part(st.image.registry.as_deref()),
+                            "repository" => part(Some(&st.image.repository)),
+                            "tag" => part(st.image.tag.as_deref()),
+                            "digest" => part(st.image.digest.as_deref()),
+                            _ => continue,
+                        };
+                    }
+                }
+            }
             e.push(flag("base_is_stage", st.base_is_stage));
             e.push(flag("final", st.index == last));
             e.push(flag("scratch", st.image.repository == "scratch"));

@@ -10,7 +10,11 @@ use crate::engine::run::{Target, UnitCtx, stage_name};
 use crate::model::dockerfile::{CommandForm, Dockerfile, InstructionKind, Stage};
 
 /// The last `USER` of a stage, following `FROM <earlier stage>` chains.
-fn effective_user<'a>(df: &'a Dockerfile, stage: &'a Stage, depth: usize) -> Option<(&'a str, crate::source::Span)> {
+fn effective_user<'a>(
+    df: &'a Dockerfile,
+    stage: &'a Stage,
+    depth: usize,
+) -> Option<(&'a str, crate::source::Span)> {
     let own = df
         .stage_instructions(stage)
         .iter()
@@ -33,13 +37,37 @@ fn effective_user<'a>(df: &'a Dockerfile, stage: &'a Stage, depth: usize) -> Opt
     None
 }
 
+/// The first stage of a `FROM <earlier stage>` chain: the one built on an external image.
+fn root_stage<'a>(df: &'a Dockerfile, stage: &'a Stage) -> &'a Stage {
+    let mut cur = stage;
+    for _ in 0..16 {
+        if !cur.base_is_stage {
+            break;
+        }
+        let base = df.stages.iter().take(cur.index).rev().find(|s| {
+            s.name
+                .as_deref()
+                .is_some_and(|n| n.eq_ignore_ascii_case(&cur.image.repository))
+        });
+        match base {
+            Some(b) => cur = b,
+            None => break,
+        }
+    }
+    cur
+}
+
 fn is_root(user: &str) -> bool {
     let name = user.split(':').next().unwrap_or(user).trim();
     name == "root" || name == "0"
 }
 
 /// BH0310: the final stage runs as root (explicitly, or by never setting USER).
-pub fn runs_as_root(target: &Target<'_>, params: &BTreeMap<String, Json>, _: &UnitCtx<'_>) -> Vec<Hit> {
+pub fn runs_as_root(
+    target: &Target<'_>,
+    params: &BTreeMap<String, Json>,
+    _: &UnitCtx<'_>,
+) -> Vec<Hit> {
     let Target::DockerStage(df, stage, _) = target else {
         return vec![];
     };
@@ -50,20 +78,35 @@ pub fn runs_as_root(target: &Target<'_>, params: &BTreeMap<String, Json>, _: &Un
         Some((user, span)) if is_root(user) => vec![Hit::at(
             0,
             span,
-            format!("the image runs as `{user}`: the last USER of the final {} is root", stage_name(stage)),
+            format!(
+                "the image runs as `{user}`: the last USER of the final {} is root",
+                stage_name(stage)
+            ),
         )],
         Some(_) => vec![],
         None => {
             let nonroot_bases = param_strings(params, "non_root_base_images");
+            // The external image the stage is built on, through `FROM <earlier stage>` chains,
+            // written `registry/repository:tag` so patterns can name the registry.
+            let image = &root_stage(df, stage).image;
             let reference = format!(
-                "{}:{}",
-                stage.image.repository,
-                stage.image.tag.as_deref().unwrap_or("latest")
+                "{}{}:{}",
+                image
+                    .registry
+                    .as_deref()
+                    .map(|r| format!("{r}/"))
+                    .unwrap_or_default(),
+                image.repository,
+                image.tag.as_deref().unwrap_or("latest")
             );
             if nonroot_bases.iter().any(|b| glob_match(b, &reference)) {
                 return vec![];
             }
-            let span = df.instructions.get(stage.from).map(|i| i.span).unwrap_or_default();
+            let span = df
+                .instructions
+                .get(stage.from)
+                .map(|i| i.span)
+                .unwrap_or_default();
             vec![Hit::at(
                 0,
                 span,
@@ -87,11 +130,17 @@ fn glob_match(pattern: &str, text: &str) -> bool {
 fn scripts(df: &Dockerfile, kind: &InstructionKind) -> Vec<Vec<ShellWord>> {
     let mut out = Vec::new();
     let add_form = |c: &CommandForm, out: &mut Vec<Vec<ShellWord>>| match c {
-        CommandForm::Shell(w) => out.extend(shell::commands(&w.text, w.span.start as usize, df.escape)),
+        CommandForm::Shell(w) => {
+            out.extend(shell::commands(&w.text, w.span.start as usize, df.escape))
+        }
         CommandForm::Exec(words) => {
             // ["sh", "-c", "script"] runs a script; anything else is one command.
             if words.len() >= 3 && words[1].text == "-c" {
-                out.extend(shell::commands(&words[2].text, words[2].span.start as usize + 1, '\\'));
+                out.extend(shell::commands(
+                    &words[2].text,
+                    words[2].span.start as usize + 1,
+                    '\\',
+                ));
             } else {
                 out.push(
                     words
@@ -119,7 +168,11 @@ fn scripts(df: &Dockerfile, kind: &InstructionKind) -> Vec<Vec<ShellWord>> {
 }
 
 /// BH0311: a remote shell server is installed or started in the image.
-pub fn remote_shell(target: &Target<'_>, params: &BTreeMap<String, Json>, _: &UnitCtx<'_>) -> Vec<Hit> {
+pub fn remote_shell(
+    target: &Target<'_>,
+    params: &BTreeMap<String, Json>,
+    _: &UnitCtx<'_>,
+) -> Vec<Hit> {
     let Target::DockerInstruction(df, ins, _) = target else {
         return vec![];
     };
@@ -134,7 +187,10 @@ pub fn remote_shell(target: &Target<'_>, params: &BTreeMap<String, Json>, _: &Un
                     hits.push(Hit::at(
                         0,
                         p.span,
-                        format!("`{name}` installs a remote shell server into the image ({} install)", inst.manager),
+                        format!(
+                            "`{name}` installs a remote shell server into the image ({} install)",
+                            inst.manager
+                        ),
                     ));
                 }
             }
@@ -146,7 +202,9 @@ pub fn remote_shell(target: &Target<'_>, params: &BTreeMap<String, Json>, _: &Un
         };
         let program = first.text.rsplit('/').next().unwrap_or("");
         let started = if matches!(program, "service" | "rc-service") {
-            words.get(1).filter(|w| daemons.iter().any(|d| d == &w.text) || w.text == "ssh")
+            words
+                .get(1)
+                .filter(|w| daemons.iter().any(|d| d == &w.text) || w.text == "ssh")
         } else if program == "systemctl" {
             words.iter().skip(1).find(|w| {
                 let unit = w.text.trim_end_matches(".service");
@@ -158,14 +216,22 @@ pub fn remote_shell(target: &Target<'_>, params: &BTreeMap<String, Json>, _: &Un
             None
         };
         if let Some(w) = started {
-            hits.push(Hit::at(0, w.span, format!("`{}` starts a remote shell server in the container", w.text)));
+            hits.push(Hit::at(
+                0,
+                w.span,
+                format!("`{}` starts a remote shell server in the container", w.text),
+            ));
         }
     }
     hits
 }
 
 /// BH0401: secrets written into the image through ENV, ARG or LABEL values.
-pub fn secret_in_build(target: &Target<'_>, _: &BTreeMap<String, Json>, _: &UnitCtx<'_>) -> Vec<Hit> {
+pub fn secret_in_build(
+    target: &Target<'_>,
+    _: &BTreeMap<String, Json>,
+    _: &UnitCtx<'_>,
+) -> Vec<Hit> {
     let Target::DockerInstruction(_, ins, _) = target else {
         return vec![];
     };
@@ -184,17 +250,9 @@ pub fn secret_in_build(target: &Target<'_>, _: &BTreeMap<String, Json>, _: &Unit
                     "{} `{}` bakes a secret into the image: {why}",
                     ins.keyword, p.key.text
                 )),
-                evidence: Some(format!("{}={}", p.key.text, fingerprint_of(&v.text))),
+                evidence: Some(format!("{}={}", p.key.text, secrets::digest(&v.text))),
                 ..Hit::default()
             })
         })
         .collect()
-}
-
-/// A stable digest of a secret so fingerprints never carry the value.
-#[must_use]
-pub fn fingerprint_of(secret: &str) -> String {
-    use sha2::{Digest, Sha256};
-    let d = Sha256::digest(secret.as_bytes());
-    d.iter().take(6).map(|b| format!("{b:02x}")).collect()
 }

@@ -4,7 +4,6 @@ use std::collections::BTreeMap;
 
 use serde_json::Value as Json;
 
-use super::dockerfile::fingerprint_of;
 use super::{Hit, secrets};
 use crate::engine::run::{Target, UnitCtx};
 use crate::model::{Lookup, Node};
@@ -34,7 +33,11 @@ pub fn runs_as_root(target: &Target<'_>, _: &BTreeMap<String, Json>, _: &UnitCtx
     let file = obj.root.file;
     match user {
         Lookup::Found(u) if u.as_f64() == Some(0.0) => {
-            return vec![Hit::at(file, u.span, format!("container `{}` runs as UID 0 (root)", c.name))];
+            return vec![Hit::at(
+                file,
+                u.span,
+                format!("container `{}` runs as UID 0 (root)", c.name),
+            )];
         }
         Lookup::Found(u) if u.as_f64().is_some_and(|n| n > 0.0) => return vec![],
         Lookup::Unknown(_) => return vec![],
@@ -47,7 +50,10 @@ pub fn runs_as_root(target: &Target<'_>, _: &BTreeMap<String, Json>, _: &UnitCtx
         Lookup::Found(n) => vec![Hit::at(
             file,
             n.span,
-            format!("container `{}` sets runAsNonRoot to false and may run as root", c.name),
+            format!(
+                "container `{}` sets runAsNonRoot to false and may run as root",
+                c.name
+            ),
         )],
         Lookup::Missing => vec![Hit::at(
             file,
@@ -82,7 +88,7 @@ pub fn secret_env(target: &Target<'_>, _: &BTreeMap<String, Json>, _: &UnitCtx<'
                     "container `{}` sets environment variable `{name}` to a literal secret: {why}",
                     c.name
                 )),
-                evidence: Some(format!("{name}={}", fingerprint_of(&text))),
+                evidence: Some(format!("{name}={}", secrets::digest(&text))),
                 ..Hit::default()
             })
         })

@@ -75,7 +75,12 @@ pub fn names() -> Vec<&'static str> {
 
 /// Run a builtin on a target.
 #[must_use]
-pub fn run(name: &str, target: &Target<'_>, params: &BTreeMap<String, Json>, unit: &UnitCtx<'_>) -> Vec<Hit> {
+pub fn run(
+    name: &str,
+    target: &Target<'_>,
+    params: &BTreeMap<String, Json>,
+    unit: &UnitCtx<'_>,
+) -> Vec<Hit> {
     BUILTINS
         .iter()
         .find(|(n, _)| *n == name)

@@ -72,7 +72,19 @@ pub fn is_placeholder(value: &str) -> bool {
         || lower.starts_with("/")
         || matches!(
             lower.as_str(),
-            "changeme" | "change_me" | "placeholder" | "redacted" | "xxxx" | "xxxxxx" | "none" | "null" | "true" | "false" | "example" | "dummy" | "test"
+            "changeme"
+                | "change_me"
+                | "placeholder"
+                | "redacted"
+                | "xxxx"
+                | "xxxxxx"
+                | "none"
+                | "null"
+                | "true"
+                | "false"
+                | "example"
+                | "dummy"
+                | "test"
         )
         || lower.chars().all(|c| c == 'x' || c == '*' || c == '.')
 }

@@ -143,9 +143,9 @@ pub fn strip_wrappers(cmd: &[ShellWord]) -> &[ShellWord] {
     let mut rest = cmd;
     while let Some((first, tail)) = rest.split_first() {
         let t = first.text.as_str();
-        let is_assignment = t
-            .split_once('=')
-            .is_some_and(|(k, _)| !k.is_empty() && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'));
+        let is_assignment = t.split_once('=').is_some_and(|(k, _)| {
+            !k.is_empty() && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        });
         if matches!(t, "sudo" | "env" | "exec" | "nohup" | "time" | "command") || is_assignment {
             rest = tail;
         } else {
@@ -174,8 +174,16 @@ pub fn install(cmd: &[ShellWord]) -> Option<Install<'_>> {
     let words = strip_wrappers(cmd);
     let program = words.first()?.text.rsplit('/').next()?;
     let (manager, verbs, opts_with_value): (&'static str, &[&str], &[&str]) = match program {
-        "apt-get" | "apt" | "aptitude" => ("apt-get", &["install"], &["-o", "-t", "--target-release", "-c"]),
-        "apk" => ("apk", &["add"], &["-t", "--virtual", "-X", "--repository", "-p", "--root"]),
+        "apt-get" | "apt" | "aptitude" => (
+            "apt-get",
+            &["install"],
+            &["-o", "-t", "--target-release", "-c"],
+        ),
+        "apk" => (
+            "apk",
+            &["add"],
+            &["-t", "--virtual", "-X", "--repository", "-p", "--root"],
+        ),
         "yum" | "dnf" | "microdnf" | "tdnf" => (
             match program {
                 "yum" => "yum",
@@ -184,21 +192,44 @@ pub fn install(cmd: &[ShellWord]) -> Option<Install<'_>> {
                 _ => "tdnf",
             },
             &["install"],
-            &["--enablerepo", "--disablerepo", "--setopt", "--releasever", "--installroot"],
+            &[
+                "--enablerepo",
+                "--disablerepo",
+                "--setopt",
+                "--releasever",
+                "--installroot",
+            ],
         ),
         "zypper" => ("zypper", &["install", "in"], &["-r", "--repo"]),
-        "pip" | "pip3" => ("pip", &["install"], &["-r", "-c", "-i", "--index-url", "--extra-index-url", "-t", "--target"]),
+        "pip" | "pip3" => (
+            "pip",
+            &["install"],
+            &[
+                "-r",
+                "-c",
+                "-i",
+                "--index-url",
+                "--extra-index-url",
+                "-t",
+                "--target",
+            ],
+        ),
         "python" | "python3" => {
             // python -m pip install ...
             let m = words.iter().position(|w| w.text == "-m")?;
-            if !words.get(m + 1).is_some_and(|w| w.text == "pip") {
+            if words.get(m + 1).is_none_or(|w| w.text != "pip") {
                 return None;
             }
-            return install_args("pip", &words[m + 2..], &["install"], &["-r", "-c", "-i", "--index-url"])
-                .map(|mut i| {
-                    i.words = words;
-                    i
-                });
+            return install_args(
+                "pip",
+                &words[m + 2..],
+                &["install"],
+                &["-r", "-c", "-i", "--index-url"],
+            )
+            .map(|mut i| {
+                i.words = words;
+                i
+            });
         }
         _ => return None,
     };
@@ -255,10 +286,8 @@ fn install_args<'a>(
 /// A package name without its version or release pin (`openssh-server=1:9.2` → `openssh-server`).
 #[must_use]
 pub fn package_name(spec: &str) -> &str {
-    let end = spec
-        .find(['=', '<', '>', '~', '['])
-        .unwrap_or(spec.len());
-    spec[..end].trim_end_matches(|c: char| c == ':' || c == '@')
+    let end = spec.find(['=', '<', '>', '~', '[']).unwrap_or(spec.len());
+    spec[..end].trim_end_matches([':', '@'])
 }
 
 #[cfg(test)]
@@ -275,7 +304,10 @@ mod tests {
         let names: Vec<_> = inst.packages.iter().map(|w| w.text.as_str()).collect();
         assert_eq!(names, ["openssh-server", "curl"]);
         let sp = inst.packages[0].span;
-        assert_eq!(&s[sp.start as usize - 10..sp.end as usize - 10], "openssh-server");
+        assert_eq!(
+            &s[sp.start as usize - 10..sp.end as usize - 10],
+            "openssh-server"
+        );
     }
 
     #[test]

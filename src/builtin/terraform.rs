@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 
 use serde_json::Value as Json;
 
-use super::dockerfile::fingerprint_of;
 use super::{Hit, secrets};
 use crate::engine::matcher::parse_net;
 use crate::engine::run::{Target, UnitCtx};
@@ -72,7 +71,9 @@ fn admin_ports(params: &BTreeMap<String, Json>) -> Vec<(u32, String)> {
     match params.get("admin_ports") {
         Some(Json::Object(m)) => m
             .iter()
-            .filter_map(|(port, name)| Some((port.parse().ok()?, name.as_str().unwrap_or("").to_string())))
+            .filter_map(|(port, name)| {
+                Some((port.parse().ok()?, name.as_str().unwrap_or("").to_string()))
+            })
             .collect(),
         _ => vec![(22, "SSH".into()), (3389, "RDP".into())],
     }
@@ -87,7 +88,11 @@ fn exposed(range: (u32, u32), ports: &[(u32, String)]) -> Vec<String> {
 }
 
 /// BH0601: SSH, RDP and other administrative ports reachable from the internet.
-pub fn admin_port_open(target: &Target<'_>, params: &BTreeMap<String, Json>, _: &UnitCtx<'_>) -> Vec<Hit> {
+pub fn admin_port_open(
+    target: &Target<'_>,
+    params: &BTreeMap<String, Json>,
+    _: &UnitCtx<'_>,
+) -> Vec<Hit> {
     let Target::TfBlock(b) = target else {
         return vec![];
     };
@@ -118,12 +123,12 @@ pub fn admin_port_open(target: &Target<'_>, params: &BTreeMap<String, Json>, _: 
                 }
             }
         }
-        "aws_security_group_rule" => {
-            if b.body.get("type").and_then(Node::as_str) == Some("ingress") {
-                if let Some(r) = aws_range(&b.body, "protocol") {
-                    for src in world_sources(&b.body, &["cidr_blocks", "ipv6_cidr_blocks"]) {
-                        report(src, exposed(r, &ports));
-                    }
+        "aws_security_group_rule"
+            if b.body.get("type").and_then(Node::as_str) == Some("ingress") =>
+        {
+            if let Some(r) = aws_range(&b.body, "protocol") {
+                for src in world_sources(&b.body, &["cidr_blocks", "ipv6_cidr_blocks"]) {
+                    report(src, exposed(r, &ports));
                 }
             }
         }
@@ -138,7 +143,9 @@ pub fn admin_port_open(target: &Target<'_>, params: &BTreeMap<String, Json>, _: 
             let rules: Vec<&Node> = if ty == "azurerm_network_security_rule" {
                 vec![&b.body]
             } else {
-                b.body.get("security_rule").map_or(vec![], |n| n.as_many().iter().collect())
+                b.body
+                    .get("security_rule")
+                    .map_or(vec![], |n| n.as_many().iter().collect())
             };
             for rule in rules {
                 let inbound = rule
@@ -149,7 +156,14 @@ pub fn admin_port_open(target: &Target<'_>, params: &BTreeMap<String, Json>, _: 
                     .get("access")
                     .and_then(Node::as_str)
                     .is_some_and(|a| a.eq_ignore_ascii_case("allow"));
-                if !inbound || !allow {
+                // ICMP, ESP and AH have no ports: their `destination_port_range` is `*`.
+                // An unknown protocol is not judged.
+                let ported = rule.get("protocol").is_none_or(|p| {
+                    p.as_str().is_some_and(|p| {
+                        matches!(p.to_ascii_lowercase().as_str(), "tcp" | "udp" | "*")
+                    })
+                });
+                if !inbound || !allow || !ported {
                     continue;
                 }
                 let mut range_texts: Vec<String> = Vec::new();
@@ -163,7 +177,9 @@ pub fn admin_port_open(target: &Target<'_>, params: &BTreeMap<String, Json>, _: 
                     .filter_map(|t| text_range(t))
                     .flat_map(|r| exposed(r, &ports))
                     .collect();
-                for src in world_sources(rule, &["source_address_prefix", "source_address_prefixes"]) {
+                for src in
+                    world_sources(rule, &["source_address_prefix", "source_address_prefixes"])
+                {
                     report(src, open.clone());
                 }
             }
@@ -174,12 +190,20 @@ pub fn admin_port_open(target: &Target<'_>, params: &BTreeMap<String, Json>, _: 
                 .get("direction")
                 .and_then(Node::as_str)
                 .is_none_or(|d| d.eq_ignore_ascii_case("ingress"));
-            if !ingress {
+            // A disabled rule is not enforced; an unknown `disabled` is not judged.
+            let disabled = b
+                .body
+                .get("disabled")
+                .is_some_and(|d| d.as_bool() != Some(false));
+            if !ingress || disabled {
                 return hits;
             }
             let mut open = Vec::new();
             for allow in b.body.get("allow").map_or(&[][..], Node::items) {
-                let proto = allow.get("protocol").and_then(Node::as_str).unwrap_or("all");
+                let proto = allow
+                    .get("protocol")
+                    .and_then(Node::as_str)
+                    .unwrap_or("all");
                 if !matches!(proto, "tcp" | "udp" | "all" | "sctp") {
                     continue;
                 }
@@ -238,7 +262,12 @@ fn policy_document(value: &Node, file_text: &str) -> Option<Node> {
 }
 
 fn parse_json(text: &str, file: u32) -> Option<Node> {
-    let src = SourceFile::new(String::new(), "policy.json".into(), FileKind::Json, std::sync::Arc::from(text));
+    let src = SourceFile::new(
+        String::new(),
+        "policy.json".into(),
+        FileKind::Json,
+        std::sync::Arc::from(text),
+    );
     let loaded = yaml::load(&src, file, YamlLimits::default()).ok()?;
     loaded.documents.into_iter().next().map(|d| d.root)
 }
@@ -299,7 +328,9 @@ fn wildcard_statements(doc: &Node) -> Vec<&Node> {
             .is_some_and(|r| r.as_many().iter().any(|x| x.as_str() == Some("*")));
         if let Some(actions) = get_ci(st, "Action") {
             for a in actions.as_many() {
-                if a.as_str().is_some_and(|s| s == "*" || s == "*:*" || (s.ends_with(":*") && resources_all)) {
+                if a.as_str()
+                    .is_some_and(|s| s == "*" || s == "*:*" || (s.ends_with(":*") && resources_all))
+                {
                     out.push(a);
                 }
             }
@@ -309,7 +340,11 @@ fn wildcard_statements(doc: &Node) -> Vec<&Node> {
 }
 
 /// BH0402: an IAM policy allows every action (`*`), or every action of a service on every resource.
-pub fn iam_wildcard(target: &Target<'_>, _: &BTreeMap<String, Json>, unit: &UnitCtx<'_>) -> Vec<Hit> {
+pub fn iam_wildcard(
+    target: &Target<'_>,
+    _: &BTreeMap<String, Json>,
+    unit: &UnitCtx<'_>,
+) -> Vec<Hit> {
     let Target::TfBlock(b) = target else {
         return vec![];
     };
@@ -330,7 +365,10 @@ pub fn iam_wildcard(target: &Target<'_>, _: &BTreeMap<String, Json>, unit: &Unit
     };
     if b.kind == "data" && b.label(0) == Some("aws_iam_policy_document") {
         for st in b.body.get("statement").map_or(&[][..], Node::items) {
-            let allow = st.get("effect").and_then(Node::as_str).is_none_or(|e| e == "Allow");
+            let allow = st
+                .get("effect")
+                .and_then(Node::as_str)
+                .is_none_or(|e| e == "Allow");
             if !allow {
                 continue;
             }
@@ -338,14 +376,23 @@ pub fn iam_wildcard(target: &Target<'_>, _: &BTreeMap<String, Json>, unit: &Unit
                 .get("resources")
                 .is_some_and(|r| r.as_many().iter().any(|x| x.as_str() == Some("*")));
             for a in st.get("actions").map_or(&[][..], Node::as_many) {
-                if a.as_str().is_some_and(|s| s == "*" || s == "*:*" || (s.ends_with(":*") && resources_all)) {
+                if a.as_str()
+                    .is_some_and(|s| s == "*" || s == "*:*" || (s.ends_with(":*") && resources_all))
+                {
                     add(a);
                 }
             }
         }
         return hits;
     }
-    if let Some(policy) = b.body.get("policy").or_else(|| b.body.get("inline_policy").and_then(|p| p.items().first()?.get("policy"))) {
+    // `policy` of the policy resources, or every `inline_policy` block of a role.
+    let inline = b.body.get("inline_policy").map_or(&[][..], Node::items);
+    let policies = b
+        .body
+        .get("policy")
+        .into_iter()
+        .chain(inline.iter().filter_map(|p| p.get("policy")));
+    for policy in policies {
         if let Some(doc) = policy_document(policy, text) {
             for a in wildcard_statements(&doc) {
                 add(a);
@@ -356,7 +403,11 @@ pub fn iam_wildcard(target: &Target<'_>, _: &BTreeMap<String, Json>, unit: &Unit
 }
 
 /// BH0403: a secret written as a literal in Terraform code.
-pub fn hardcoded_secret(target: &Target<'_>, params: &BTreeMap<String, Json>, _: &UnitCtx<'_>) -> Vec<Hit> {
+pub fn hardcoded_secret(
+    target: &Target<'_>,
+    params: &BTreeMap<String, Json>,
+    _: &UnitCtx<'_>,
+) -> Vec<Hit> {
     let Target::TfBlock(b) = target else {
         return vec![];
     };
@@ -379,7 +430,7 @@ pub fn hardcoded_secret(target: &Target<'_>, params: &BTreeMap<String, Json>, _:
                 file: node.file,
                 span: node.span,
                 message: Some(format!("{} holds a hard-coded secret: {why}", b.address())),
-                evidence: Some(format!("{}={}", path.join("."), fingerprint_of(text))),
+                evidence: Some(format!("{}={}", path.join("."), secrets::digest(text))),
                 ..Hit::default()
             });
         }

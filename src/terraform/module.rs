@@ -537,10 +537,10 @@ impl Scope for ModuleScope<'_> {
     }
 
     fn text(&self, file: FileIdx) -> std::sync::Arc<str> {
-        self.files
-            .sources
-            .get(file as usize)
-            .map_or_else(|| std::sync::Arc::from(""), |s| std::sync::Arc::clone(&s.text))
+        self.files.sources.get(file as usize).map_or_else(
+            || std::sync::Arc::from(""),
+            |s| std::sync::Arc::clone(&s.text),
+        )
     }
 }
 
@@ -952,7 +952,8 @@ fn attribute_value(ev: &Evaluator<'_>, expr: &Expression, b: &Bindings) -> Node 
         if f.name.namespace.is_empty() && f.name.name.as_str() == "jsonencode" {
             if let Some(arg) = f.args.iter().next() {
                 let v = ev.eval(arg, b);
-                if !v.contains_unknown() && matches!(v.value, Value::Map(_) | Value::List(_)) {
+                // Unknown parts (an ARN known after apply) stay unknown inside the structure.
+                if matches!(v.value, Value::Map(_) | Value::List(_)) {
                     return v;
                 }
             }

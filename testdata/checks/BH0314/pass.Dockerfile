@@ -1,0 +1,7 @@
+FROM debian:12-slim
+ARG PORT=8080
+EXPOSE 8080 8443/tcp 2222 220
+EXPOSE 22/udp
+EXPOSE ${PORT}
+USER app
+CMD ["/app/server"]

@@ -1,0 +1,19 @@
+variable "env" {
+  type    = string
+  default = "prod"
+}
+
+locals {
+  is_prod   = var.env == "prod"
+  exposure  = local.is_prod ? "private" : "public"
+  public_db = local.exposure == "public"
+}
+
+resource "aws_db_instance" "orders" {
+  identifier                  = "orders-${var.env}"
+  engine                      = "postgres"
+  instance_class              = "db.t3.micro"
+  username                    = "orders_owner"
+  manage_master_user_password = true
+  publicly_accessible         = local.public_db
+}

@@ -1,0 +1,12 @@
+data "aws_iam_policy_document" "app" {
+  statement {
+    sid       = "App"
+    actions   = ["s3:GetObject"]
+    resources = ["*"]
+  }
+}
+
+resource "aws_iam_policy" "app" {
+  name   = "app"
+  policy = data.aws_iam_policy_document.app.json
+}

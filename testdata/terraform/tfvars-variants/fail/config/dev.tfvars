@@ -1,0 +1,1 @@
+public = true # expect: BH0504

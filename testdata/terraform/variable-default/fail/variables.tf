@@ -1,0 +1,5 @@
+variable "public" {
+  description = "Whether the database gets a public address"
+  type        = bool
+  default     = true # expect: BH0504
+}
