@@ -17,6 +17,8 @@ use hcl_edit::expr::{
 };
 use hcl_edit::template::{Directive, Element, Template};
 
+use std::rc::Rc;
+
 use crate::model::{Entry, FileIdx, Node, Value, format_number};
 use crate::source::Span;
 use crate::terraform::functions::{self, CallError};
@@ -69,12 +71,12 @@ pub fn unknown_category(reason: &str) -> &str {
 pub trait Scope {
     /// `var.NAME` as a map of all variables.
     fn vars(&self) -> &Node;
-    /// `local.NAME`.
-    fn local(&self, name: &str, span: Span, file: FileIdx, depth: usize) -> Node;
+    /// `local.NAME` (shared: evaluated once, read many times).
+    fn local(&self, name: &str, span: Span, file: FileIdx, depth: usize) -> Rc<Node>;
     /// A resource (`TYPE.NAME`), data source (`data.TYPE.NAME`) or module
     /// (`module.NAME`) as an object of its known attributes, or `None` when no
     /// such block exists.
-    fn block_object(&self, kind: &str, ty: &str, name: &str, depth: usize) -> Option<Node>;
+    fn block_object(&self, kind: &str, ty: &str, name: &str, depth: usize) -> Option<Rc<Node>>;
     /// `path.module`, `path.root`, `path.cwd`, `terraform.workspace` and other
     /// fixed roots.
     fn fixed_root(&self, name: &str) -> Option<Node>;
@@ -91,7 +93,7 @@ pub trait Scope {
 /// Names bound while evaluating: `count`, `each`, `for` variables, dynamic-block iterators.
 #[derive(Debug, Clone, Default)]
 pub struct Bindings {
-    vars: Vec<(String, Node)>,
+    vars: Vec<(Rc<str>, Rc<Node>)>,
 }
 
 impl Bindings {
@@ -99,21 +101,38 @@ impl Bindings {
     #[must_use]
     pub fn with(&self, name: &str, value: Node) -> Bindings {
         let mut vars = self.vars.clone();
-        vars.push((name.to_string(), value));
+        vars.push((Rc::from(name), Rc::new(value)));
         Bindings { vars }
     }
 
     /// Add a name in place.
     pub fn push(&mut self, name: &str, value: Node) {
-        self.vars.push((name.to_string(), value));
+        self.vars.push((Rc::from(name), Rc::new(value)));
     }
 
-    fn get(&self, name: &str) -> Option<&Node> {
+    fn get(&self, name: &str) -> Option<&Rc<Node>> {
         self.vars
             .iter()
             .rev()
-            .find(|(n, _)| n == name)
+            .find(|(n, _)| &**n == name)
             .map(|(_, v)| v)
+    }
+}
+
+/// The root of a traversal: borrowed, shared or computed.
+enum Held<'a> {
+    Ref(&'a Node),
+    Shared(Rc<Node>),
+    Own(Node),
+}
+
+impl Held<'_> {
+    fn node(&self) -> &Node {
+        match self {
+            Held::Ref(n) => n,
+            Held::Shared(n) => n,
+            Held::Own(n) => n,
+        }
     }
 }
 
@@ -628,7 +647,7 @@ impl Evaluator<'_> {
 
     fn variable(&self, name: &str, span: Span, b: &Bindings) -> Node {
         if let Some(v) = b.get(name) {
-            return v.clone();
+            return (**v).clone();
         }
         if name == "var" {
             return self.scope.vars().clone();
@@ -639,7 +658,7 @@ impl Evaluator<'_> {
         self.unknown(span, unknown::REFERENCE, name)
     }
 
-    /// Evaluate `root.op.op...`.
+    /// Evaluate `root.op.op...`, walking borrowed values and copying only the result.
     fn traversal(
         &self,
         root: &Expression,
@@ -648,7 +667,7 @@ impl Evaluator<'_> {
         b: &Bindings,
     ) -> Node {
         let mut consumed = 0;
-        let mut cur: Node;
+        let held: Held<'_>;
         let mut missing_is_unknown: Option<(&'static str, String)> = None;
         let attr = |i: usize| -> Option<&str> {
             match ops.get(i).map(|o| o.value()) {
@@ -657,7 +676,10 @@ impl Evaluator<'_> {
             }
         };
         match root {
-            Expression::Variable(v) if b.get(v.as_str()).is_none() => {
+            Expression::Variable(v) if b.get(v.as_str()).is_some() => {
+                held = Held::Shared(Rc::clone(b.get(v.as_str()).expect("checked above")));
+            }
+            Expression::Variable(v) => {
                 let name = v.as_str();
                 match name {
                     "var" => {
@@ -665,8 +687,8 @@ impl Evaluator<'_> {
                             return self.unknown(span, unknown::ERROR, "var needs an attribute");
                         };
                         consumed = 1;
-                        cur = match self.scope.vars().get(vn) {
-                            Some(n) => n.clone(),
+                        held = match self.scope.vars().get(vn) {
+                            Some(n) => Held::Ref(n),
                             None => {
                                 return self.unknown(
                                     span,
@@ -681,7 +703,7 @@ impl Evaluator<'_> {
                             return self.unknown(span, unknown::ERROR, "local needs an attribute");
                         };
                         consumed = 1;
-                        cur = self.scope.local(ln, span, self.file, self.depth);
+                        held = Held::Shared(self.scope.local(ln, span, self.file, self.depth));
                     }
                     "data" => {
                         let (Some(ty), Some(n)) = (attr(0), attr(1)) else {
@@ -698,7 +720,7 @@ impl Evaluator<'_> {
                             }
                             // Data sources evaluated locally (policy documents) have known attributes.
                             Some(obj) if !obj.entries().is_empty() => {
-                                cur = obj;
+                                held = Held::Shared(obj);
                                 missing_is_unknown =
                                     Some((unknown::DATA, format!("data.{ty}.{n}")));
                             }
@@ -714,7 +736,7 @@ impl Evaluator<'_> {
                         consumed = 1;
                         match self.scope.block_object("module", "", m, self.depth) {
                             Some(obj) => {
-                                cur = obj;
+                                held = Held::Shared(obj);
                                 missing_is_unknown = Some((unknown::MODULE, format!("module.{m}")));
                             }
                             None => {
@@ -724,13 +746,13 @@ impl Evaluator<'_> {
                     }
                     _ => {
                         if let Some(n) = self.scope.fixed_root(name) {
-                            cur = n;
+                            held = Held::Own(n);
                         } else if let Some(n) = attr(0) {
                             // A resource: TYPE.NAME
                             consumed = 1;
                             match self.scope.block_object("resource", name, n, self.depth) {
                                 Some(obj) => {
-                                    cur = obj;
+                                    held = Held::Shared(obj);
                                     missing_is_unknown =
                                         Some((unknown::RESOURCE, format!("{name}.{n}")));
                                 }
@@ -748,33 +770,31 @@ impl Evaluator<'_> {
                     }
                 }
             }
-            other => cur = self.eval(other, b),
+            other => held = Held::Own(self.eval(other, b)),
         }
+        let mut cur: &Node = held.node();
         let mut path_text = String::new();
         for (idx, op) in ops.iter().enumerate().skip(consumed) {
             if let Value::Unknown(_) = cur.value {
                 return self
                     .unknown(span, unknown::DERIVED, &self.text_of(span))
-                    .with_reason_of(&cur);
+                    .with_reason_of(cur);
             }
             match op.value() {
                 TraversalOperator::GetAttr(id) => {
                     path_text.push('.');
                     path_text.push_str(id.as_str());
-                    // Resources with count/for_each are addressed with an index first;
-                    // accept attribute access on the instance object directly.
                     cur = match &cur.value {
                         Value::Map(_) => match cur.get(id.as_str()) {
-                            Some(n) => n.clone(),
-                            None => match &missing_is_unknown {
-                                Some((cat, addr)) => {
-                                    return self.unknown(span, cat, &format!("{addr}{path_text}"));
-                                }
-                                None if cur.is_null() => {
-                                    return self.unknown(span, unknown::ERROR, "attribute of null");
-                                }
-                                None => node(span, self.file, Value::Null),
-                            },
+                            Some(n) => n,
+                            None => {
+                                return match &missing_is_unknown {
+                                    Some((cat, addr)) => {
+                                        self.unknown(span, cat, &format!("{addr}{path_text}"))
+                                    }
+                                    None => node(span, self.file, Value::Null),
+                                };
+                            }
                         },
                         Value::Null => {
                             return self.unknown(span, unknown::ERROR, "attribute of null");
@@ -790,11 +810,17 @@ impl Evaluator<'_> {
                 }
                 TraversalOperator::Index(ix) => {
                     let key = self.eval(ix, b);
-                    cur = self.index(&cur, &key, span, missing_is_unknown.as_ref());
+                    match self.index(cur, &key, span, missing_is_unknown.as_ref()) {
+                        Ok(n) => cur = n,
+                        Err(n) => return n,
+                    }
                 }
                 TraversalOperator::LegacyIndex(i) => {
                     let key = node(span, self.file, Value::Number(*i.value() as f64));
-                    cur = self.index(&cur, &key, span, missing_is_unknown.as_ref());
+                    match self.index(cur, &key, span, missing_is_unknown.as_ref()) {
+                        Ok(n) => cur = n,
+                        Err(n) => return n,
+                    }
                 }
                 TraversalOperator::AttrSplat(_) | TraversalOperator::FullSplat(_) => {
                     // The splat applies the remaining operators to every item.
@@ -810,60 +836,61 @@ impl Evaluator<'_> {
                 }
             }
         }
-        cur
+        cur.clone()
     }
 
-    fn index(
+    /// `cur[key]`: the element, or a computed node (unknown, error) in `Err`.
+    fn index<'n>(
         &self,
-        cur: &Node,
+        cur: &'n Node,
         key: &Node,
         span: Span,
         resource: Option<&(&'static str, String)>,
-    ) -> Node {
+    ) -> Result<&'n Node, Node> {
         if key.is_unknown() {
-            return self.unknown(span, unknown::DERIVED, &self.text_of(span));
+            return Err(self.unknown(span, unknown::DERIVED, &self.text_of(span)));
         }
         match &cur.value {
             Value::List(items) => {
                 let Some(i) = key.as_f64() else {
-                    return self.unknown(span, unknown::ERROR, "list index is not a number");
+                    return Err(self.unknown(span, unknown::ERROR, "list index is not a number"));
                 };
                 if i < 0.0 || i.fract() != 0.0 {
-                    return self.unknown(span, unknown::ERROR, "invalid list index");
+                    return Err(self.unknown(span, unknown::ERROR, "invalid list index"));
                 }
-                items.get(i as usize).cloned().unwrap_or_else(|| {
-                    self.unknown(span, unknown::ERROR, "list index out of range")
-                })
+                items
+                    .get(i as usize)
+                    .ok_or_else(|| self.unknown(span, unknown::ERROR, "list index out of range"))
             }
             Value::Map(_) => {
                 let Some(k) = to_template_string(key) else {
-                    return self.unknown(span, unknown::ERROR, "map key is not a string");
+                    return Err(self.unknown(span, unknown::ERROR, "map key is not a string"));
                 };
                 match cur.get(&k) {
-                    Some(n) => n.clone(),
+                    Some(n) => Ok(n),
                     // `aws_instance.web[0]`: the resource object stands for each instance.
-                    None if resource.is_some() => cur.clone(),
-                    None => self.unknown(span, unknown::ERROR, &format!("no key {k:?}")),
+                    None if resource.is_some() => Ok(cur),
+                    None => Err(self.unknown(span, unknown::ERROR, &format!("no key {k:?}"))),
                 }
             }
-            Value::Unknown(_) => self.unknown(span, unknown::DERIVED, &self.text_of(span)),
-            _ => self.unknown(span, unknown::ERROR, "index of a primitive"),
+            Value::Unknown(_) => Err(self.unknown(span, unknown::DERIVED, &self.text_of(span))),
+            _ => Err(self.unknown(span, unknown::ERROR, "index of a primitive")),
         }
     }
 
     fn splat(
         &self,
-        cur: Node,
+        cur: &Node,
         rest: &[hcl_edit::Decorated<TraversalOperator>],
         span: Span,
         b: &Bindings,
         attr_only: bool,
         resource: Option<&(&'static str, String)>,
     ) -> Node {
-        let items: Vec<Node> = match cur.value {
+        let items: Vec<&Node> = match &cur.value {
             // A resource object stands for all its instances.
             Value::Map(_) if resource.is_some() => vec![cur],
-            Value::List(items) => items,
+            Value::List(items) => items.iter().collect(),
             Value::Null => vec![],
             Value::Unknown(_) => return self.unknown(span, unknown::DERIVED, &self.text_of(span)),
             _ => vec![cur],
@@ -872,8 +899,8 @@ impl Evaluator<'_> {
             return self.unknown(span, unknown::LIMIT, "splat too large");
         }
         let mut out = Vec::with_capacity(items.len());
-        for item in items {
-            let mut v = item;
+        'items: for item in items {
+            let mut v: &Node = item;
             for op in rest {
                 if attr_only && !matches!(op.value(), TraversalOperator::GetAttr(_)) {
                     break;
@@ -881,27 +908,43 @@ impl Evaluator<'_> {
                 v = match op.value() {
                     TraversalOperator::GetAttr(id) => match &v.value {
                         Value::Map(_) => match (v.get(id.as_str()), resource) {
-                            (Some(n), _) => n.clone(),
+                            (Some(n), _) => n,
                             (None, Some((cat, addr))) => {
-                                self.unknown(span, cat, &format!("{addr}.{}", id.as_str()))
+                                out.push(self.unknown(span, cat, &format!("{addr}.{}", id.as_str())));
+                                continue 'items;
                             }
-                            (None, None) => node(span, self.file, Value::Null),
+                            (None, None) => {
+                                out.push(node(span, self.file, Value::Null));
+                                continue 'items;
+                            }
                         },
-                        Value::Unknown(_) => v.clone(),
+                        Value::Unknown(_) => v,
                         _ => return self.unknown(span, unknown::ERROR, "attribute of a primitive"),
                     },
                     TraversalOperator::Index(ix) => {
                         let key = self.eval(ix, b);
-                        self.index(&v, &key, span, None)
+                        match self.index(v, &key, span, None) {
+                            Ok(n) => n,
+                            Err(n) => {
+                                out.push(n);
+                                continue 'items;
+                            }
+                        }
                     }
                     TraversalOperator::LegacyIndex(i) => {
                         let key = node(span, self.file, Value::Number(*i.value() as f64));
-                        self.index(&v, &key, span, None)
+                        match self.index(v, &key, span, None) {
+                            Ok(n) => n,
+                            Err(n) => {
+                                out.push(n);
+                                continue 'items;
+                            }
+                        }
                     }
                     _ => v,
                 };
             }
-            out.push(v);
+            out.push(v.clone());
         }
         node(span, self.file, Value::List(out))
     }

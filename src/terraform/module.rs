@@ -5,6 +5,7 @@
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use hcl_edit::Span as _;
 use hcl_edit::expr::Expression;
@@ -286,10 +287,10 @@ struct ModuleScope<'m> {
     files: &'m FileTable,
     vars: Node,
     locals: HashMap<&'m str, (&'m Expression, FileIdx)>,
-    local_cache: RefCell<HashMap<String, Node>>,
+    local_cache: RefCell<HashMap<String, Rc<Node>>>,
     local_active: RefCell<HashSet<String>>,
     blocks: HashMap<BlockKey, (&'m hcl_edit::structure::Block, FileIdx)>,
-    object_cache: RefCell<HashMap<BlockKey, Node>>,
+    object_cache: RefCell<HashMap<BlockKey, Rc<Node>>>,
     object_active: RefCell<HashSet<BlockKey>>,
     path_module: String,
     opts: &'m EvalOptions,
@@ -403,56 +404,57 @@ impl Scope for ModuleScope<'_> {
         &self.vars
     }
 
-    fn local(&self, name: &str, span: Span, file: FileIdx, depth: usize) -> Node {
+    fn local(&self, name: &str, span: Span, file: FileIdx, depth: usize) -> Rc<Node> {
         if let Some(v) = self.local_cache.borrow().get(name) {
-            return v.clone();
+            return Rc::clone(v);
         }
         let Some((expr, lfile)) = self.locals.get(name) else {
-            return unknown_node(
+            return Rc::new(unknown_node(
                 span,
                 file,
                 unknown::ERROR,
                 &format!("undeclared local.{name}"),
-            );
+            ));
         };
         if !self.local_active.borrow_mut().insert(name.to_string()) {
-            return unknown_node(
+            return Rc::new(unknown_node(
                 span,
                 file,
                 unknown::ERROR,
                 &format!("local.{name} refers to itself"),
-            );
+            ));
         }
-        let v = self
-            .evaluator(*lfile, depth + 1)
-            .eval(expr, &Bindings::default());
+        let v = Rc::new(
+            self.evaluator(*lfile, depth + 1)
+                .eval(expr, &Bindings::default()),
+        );
         self.local_active.borrow_mut().remove(name);
         self.local_cache
             .borrow_mut()
-            .insert(name.to_string(), v.clone());
+            .insert(name.to_string(), Rc::clone(&v));
         v
     }
 
-    fn block_object(&self, kind: &str, ty: &str, name: &str, depth: usize) -> Option<Node> {
+    fn block_object(&self, kind: &str, ty: &str, name: &str, depth: usize) -> Option<Rc<Node>> {
         let key: BlockKey = (kind.to_string(), ty.to_string(), name.to_string());
         let (block, file) = *self.blocks.get(&key)?;
         if kind == "data" && ty != "aws_iam_policy_document" {
-            return Some(Node {
+            return Some(Rc::new(Node {
                 span: Span::default(),
                 file,
                 value: Value::Map(vec![]),
-            });
+            }));
         }
         if let Some(v) = self.object_cache.borrow().get(&key) {
-            return Some(v.clone());
+            return Some(Rc::clone(v));
         }
         if !self.object_active.borrow_mut().insert(key.clone()) {
             // A reference cycle between resources: the attribute is unknown.
-            return Some(Node {
+            return Some(Rc::new(Node {
                 span: Span::default(),
                 file,
                 value: Value::Map(vec![]),
-            });
+            }));
         }
         let obj = if kind == "module" {
             // A module's outputs, evaluated in the child module when it is local.
@@ -474,8 +476,9 @@ impl Scope for ModuleScope<'_> {
             }
             body
         };
+        let obj = Rc::new(obj);
         self.object_active.borrow_mut().remove(&key);
-        self.object_cache.borrow_mut().insert(key, obj.clone());
+        self.object_cache.borrow_mut().insert(key, Rc::clone(&obj));
         Some(obj)
     }
 
@@ -904,7 +907,18 @@ impl ModuleScope<'_> {
         for (suffix, b) in instances {
             let body = self.body(&hb.body, mb.span, file, &b, 1);
             out.stats.count(&body);
-            let mut block = prefixed(mb, prefix);
+            // The evaluated body replaces the literal one: do not copy it.
+            let mut block = Block {
+                kind: mb.kind.clone(),
+                labels: mb.labels.clone(),
+                ident_span: mb.ident_span,
+                span: mb.span,
+                file,
+                body: Node::new(mb.span, Value::Null),
+                module_prefix: prefix.to_string(),
+                instance: String::new(),
+                called_from: None,
+            };
             block.instance = suffix.clone();
             if is_module {
                 if let Some(&child) = mb.label(0).and_then(|n| self.module.children.get(n)) {

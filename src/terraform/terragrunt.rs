@@ -15,6 +15,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use hcl_edit::Span as _;
 use hcl_edit::expr::Expression;
@@ -170,8 +171,16 @@ impl<'a> Loader<'a> {
         }
         let (file, parsed) = self.parse(&canon)?;
         self.active.borrow_mut().push(canon.clone());
-        let dir = canon.parent().map_or_else(|| self.root.clone(), Path::to_path_buf);
-        let scope = TgScope::new(self, file, &parsed.body, dir, include_from.map(Path::to_path_buf));
+        let dir = canon
+            .parent()
+            .map_or_else(|| self.root.clone(), Path::to_path_buf);
+        let scope = TgScope::new(
+            self,
+            file,
+            &parsed.body,
+            dir,
+            include_from.map(Path::to_path_buf),
+        );
         let config = scope.evaluate(&parsed.body);
         self.active.borrow_mut().pop();
         if include_from.is_none() {
@@ -221,7 +230,13 @@ struct TgScope<'l, 'a> {
 }
 
 impl<'l, 'a> TgScope<'l, 'a> {
-    fn new(loader: &'l Loader<'a>, file: FileIdx, body: &Body, dir: PathBuf, include_from: Option<PathBuf>) -> Self {
+    fn new(
+        loader: &'l Loader<'a>,
+        file: FileIdx,
+        body: &Body,
+        dir: PathBuf,
+        include_from: Option<PathBuf>,
+    ) -> Self {
         let mut locals = HashMap::new();
         let mut deps = Vec::new();
         for s in body.iter() {
@@ -241,7 +256,10 @@ impl<'l, 'a> TgScope<'l, 'a> {
                             unknown::REFERENCE,
                             &format!("terragrunt dependency {} outputs", l.as_str()),
                         );
-                        deps.push(entry(l.as_str(), map(vec![entry("outputs", outputs)], span, file)));
+                        deps.push(entry(
+                            l.as_str(),
+                            map(vec![entry("outputs", outputs)], span, file),
+                        ));
                     }
                 }
                 _ => {}
@@ -274,7 +292,11 @@ impl<'l, 'a> TgScope<'l, 'a> {
     fn path_arg(&self, n: &Node) -> Option<PathBuf> {
         let s = n.as_str()?;
         let p = Path::new(s);
-        Some(if p.is_absolute() { p.to_path_buf() } else { self.dir.join(p) })
+        Some(if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            self.dir.join(p)
+        })
     }
 
     /// Evaluate the file: includes first (their inputs are the base), then locals,
@@ -288,15 +310,22 @@ impl<'l, 'a> TgScope<'l, 'a> {
                 continue;
             }
             let name = b.labels.first().map_or("", |l| l.as_str()).to_string();
-            let Some(path_attr) = b.body.get_attribute("path") else { continue };
+            let Some(path_attr) = b.body.get_attribute("path") else {
+                continue;
+            };
             let p = self.eval(&path_attr.value);
-            let Some(path) = self.path_arg(&p) else { continue };
+            let Some(path) = self.path_arg(&p) else {
+                continue;
+            };
             let Some(parent) = self.loader.config(&path, Some(&self.dir)) else {
                 self.loader.diags.borrow_mut().push(Diagnostic::file(
                     &self.loader.rel(&self.dir),
                     DiagLevel::Note,
                     "include",
-                    format!("include `{name}` ({}) could not be read", p.as_str().unwrap_or("?")),
+                    format!(
+                        "include `{name}` ({}) could not be read",
+                        p.as_str().unwrap_or("?")
+                    ),
                 ));
                 continue;
             };
@@ -312,20 +341,28 @@ impl<'l, 'a> TgScope<'l, 'a> {
         let mut names: Vec<&String> = self.locals.keys().collect();
         names.sort();
         for n in names {
-            locals.push(entry(n, self.local(n, Span::default(), self.file, 0)));
+            locals.push(entry(n, (*self.local(n, Span::default(), self.file, 0)).clone()));
         }
         let inputs = body
             .get_attribute("inputs")
             .map(|a| self.eval(&a.value))
-            .map_or(inherited_inputs.clone(), |i| merge_shallow(&inherited_inputs, &i));
+            .map_or(inherited_inputs.clone(), |i| {
+                merge_shallow(&inherited_inputs, &i)
+            });
         let source = body
             .get_blocks("terraform")
             .find_map(|t| t.body.get_attribute("source"))
             .map(|a| self.eval(&a.value))
             .or(inherited_source);
-        let mut top = vec![entry("locals", map(locals, Span::default(), self.file)), entry("inputs", inputs)];
+        let mut top = vec![
+            entry("locals", map(locals, Span::default(), self.file)),
+            entry("inputs", inputs),
+        ];
         if let Some(src) = source {
-            top.push(entry("terraform", map(vec![entry("source", src)], Span::default(), self.file)));
+            top.push(entry(
+                "terraform",
+                map(vec![entry("source", src)], Span::default(), self.file),
+            ));
         }
         map(top, Span::default(), self.file)
     }
@@ -336,34 +373,48 @@ impl Scope for TgScope<'_, '_> {
         &self.empty
     }
 
-    fn local(&self, name: &str, span: Span, file: FileIdx, _depth: usize) -> Node {
+    fn local(&self, name: &str, span: Span, file: FileIdx, _depth: usize) -> Rc<Node> {
         if let Some(v) = self.cache.borrow().get(name) {
-            return v.clone();
+            return Rc::new(v.clone());
         }
         let Some(expr) = self.locals.get(name) else {
-            return unknown_node(span, file, unknown::ERROR, &format!("undeclared local.{name}"));
+            return Rc::new(unknown_node(
+                span,
+                file,
+                unknown::ERROR,
+                &format!("undeclared local.{name}"),
+            ));
         };
         let cyclic = {
             let active = self.active.borrow();
             active.iter().any(|n| n == name) || active.len() > 64
         };
         if cyclic {
-            return unknown_node(span, file, unknown::ERROR, &format!("local.{name} refers to itself"));
+            return Rc::new(unknown_node(
+                span,
+                file,
+                unknown::ERROR,
+                &format!("local.{name} refers to itself"),
+            ));
         }
         self.active.borrow_mut().push(name.to_string());
         let v = self.eval(expr);
         self.active.borrow_mut().pop();
         self.cache.borrow_mut().insert(name.to_string(), v.clone());
-        v
+        Rc::new(v)
     }
 
-    fn block_object(&self, _kind: &str, _ty: &str, _name: &str, _depth: usize) -> Option<Node> {
+    fn block_object(&self, _kind: &str, _ty: &str, _name: &str, _depth: usize) -> Option<Rc<Node>> {
         None
     }
 
     fn fixed_root(&self, name: &str) -> Option<Node> {
         match name {
-            "include" => Some(map(self.includes.borrow().clone(), Span::default(), self.file)),
+            "include" => Some(map(
+                self.includes.borrow().clone(),
+                Span::default(),
+                self.file,
+            )),
             "dependency" => Some(self.dependencies.clone()),
             _ => None,
         }
@@ -375,7 +426,10 @@ impl Scope for TgScope<'_, '_> {
             .borrow()
             .sources
             .get(file as usize)
-            .map_or_else(|| std::sync::Arc::from(""), |s| std::sync::Arc::clone(&s.text))
+            .map_or_else(
+                || std::sync::Arc::from(""),
+                |s| std::sync::Arc::clone(&s.text),
+            )
     }
 
     fn function(&self, name: &str, args: &[Node], span: Span, file: FileIdx) -> Option<Node> {
@@ -383,7 +437,10 @@ impl Scope for TgScope<'_, '_> {
         let rel_dir = |p: &Path| self.loader.rel(p);
         match name {
             "find_in_parent_folders" => {
-                let target = args.first().and_then(Node::as_str).unwrap_or("terragrunt.hcl");
+                let target = args
+                    .first()
+                    .and_then(Node::as_str)
+                    .unwrap_or("terragrunt.hcl");
                 let mut cur = self.dir.parent();
                 while let Some(d) = cur {
                     if !d.starts_with(&self.loader.root) {
@@ -397,17 +454,32 @@ impl Scope for TgScope<'_, '_> {
                 }
                 match args.get(1) {
                     Some(fallback) => Some(fallback.clone()),
-                    None => Some(unknown_node(span, file, unknown::ERROR, &format!("{target} not found in parent folders"))),
+                    None => Some(unknown_node(
+                        span,
+                        file,
+                        unknown::ERROR,
+                        &format!("{target} not found in parent folders"),
+                    )),
                 }
             }
             "read_terragrunt_config" => {
                 let Some(path) = args.first().and_then(|a| self.path_arg(a)) else {
-                    return Some(unknown_node(span, file, unknown::DERIVED, "read_terragrunt_config path"));
+                    return Some(unknown_node(
+                        span,
+                        file,
+                        unknown::DERIVED,
+                        "read_terragrunt_config path",
+                    ));
                 };
                 match self.loader.config(&path, None) {
                     Some(c) => Some(c),
                     None => Some(args.get(1).cloned().unwrap_or_else(|| {
-                        unknown_node(span, file, unknown::ERROR, "read_terragrunt_config: file not readable")
+                        unknown_node(
+                            span,
+                            file,
+                            unknown::ERROR,
+                            "read_terragrunt_config: file not readable",
+                        )
                     })),
                 }
             }
@@ -416,13 +488,22 @@ impl Scope for TgScope<'_, '_> {
                 // From the included (parent) file's folder to the unit's folder.
                 let unit = rel_dir(from);
                 let parent = rel_dir(&self.dir);
-                let rel = unit.strip_prefix(&parent).map_or(unit.clone(), |r| r.trim_start_matches('/').to_string());
+                let rel = unit
+                    .strip_prefix(&parent)
+                    .map_or(unit.clone(), |r| r.trim_start_matches('/').to_string());
                 s(if rel.is_empty() { ".".into() } else { rel })
             }
             "path_relative_from_include" => {
                 let from = self.include_from.as_deref().unwrap_or(&self.dir);
-                let depth = rel_dir(from).split('/').count().saturating_sub(rel_dir(&self.dir).split('/').count());
-                s(if depth == 0 { ".".into() } else { vec![".."; depth].join("/") })
+                let depth = rel_dir(from)
+                    .split('/')
+                    .count()
+                    .saturating_sub(rel_dir(&self.dir).split('/').count());
+                s(if depth == 0 {
+                    ".".into()
+                } else {
+                    vec![".."; depth].join("/")
+                })
             }
             "get_env" => Some(args.get(1).cloned().unwrap_or_else(|| {
                 unknown_node(span, file, unknown::REFERENCE, "environment variable")
@@ -434,18 +515,34 @@ impl Scope for TgScope<'_, '_> {
             "get_parent_terragrunt_dir" => s(self.dir.to_string_lossy().into_owned()),
             "get_repo_root" => s(self.loader.root.to_string_lossy().into_owned()),
             "get_path_to_repo_root" => {
-                let depth = rel_dir(&self.dir).split('/').filter(|x| !x.is_empty()).count();
-                s(if depth == 0 { ".".into() } else { vec![".."; depth].join("/") })
+                let depth = rel_dir(&self.dir)
+                    .split('/')
+                    .filter(|x| !x.is_empty())
+                    .count();
+                s(if depth == 0 {
+                    ".".into()
+                } else {
+                    vec![".."; depth].join("/")
+                })
             }
             "get_path_from_repo_root" => s(rel_dir(&self.dir)),
-            "get_aws_account_id" | "get_aws_caller_identity_arn" | "get_aws_caller_identity_user_id"
-            | "run_cmd" | "sops_decrypt_file" | "get_terraform_cli_args" | "local_exec"
-            | "get_platform" | "get_working_dir" | "read_tfvars_file" => {
-                Some(unknown_node(span, file, unknown::FUNCTION, name))
-            }
-            "get_terraform_commands_that_need_vars" | "get_terraform_commands_that_need_locking"
-            | "get_terraform_commands_that_need_input" | "get_terraform_commands_that_need_parallelism" => {
-                let cmds = ["apply", "console", "destroy", "import", "plan", "push", "refresh"];
+            "get_aws_account_id"
+            | "get_aws_caller_identity_arn"
+            | "get_aws_caller_identity_user_id"
+            | "run_cmd"
+            | "sops_decrypt_file"
+            | "get_terraform_cli_args"
+            | "local_exec"
+            | "get_platform"
+            | "get_working_dir"
+            | "read_tfvars_file" => Some(unknown_node(span, file, unknown::FUNCTION, name)),
+            "get_terraform_commands_that_need_vars"
+            | "get_terraform_commands_that_need_locking"
+            | "get_terraform_commands_that_need_input"
+            | "get_terraform_commands_that_need_parallelism" => {
+                let cmds = [
+                    "apply", "console", "destroy", "import", "plan", "push", "refresh",
+                ];
                 Some(Node {
                     span,
                     file,
@@ -461,7 +558,11 @@ impl Scope for TgScope<'_, '_> {
 /// Remote sources (`git::`, registry, `?ref=`, URLs) give `None`.
 #[must_use]
 pub fn local_source_dir(unit_dir: &Path, source: &str) -> Option<PathBuf> {
-    if source.contains("::") || source.contains("://") || source.contains('?') || source.starts_with("tfr:") {
+    if source.contains("::")
+        || source.contains("://")
+        || source.contains('?')
+        || source.starts_with("tfr:")
+    {
         return None;
     }
     let path = source.replace("//", "/");
