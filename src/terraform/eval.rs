@@ -910,7 +910,11 @@ impl Evaluator<'_> {
                         Value::Map(_) => match (v.get(id.as_str()), resource) {
                             (Some(n), _) => n,
                             (None, Some((cat, addr))) => {
-                                out.push(self.unknown(span, cat, &format!("{addr}.{}", id.as_str())));
+                                out.push(self.unknown(
+                                    span,
+                                    cat,
+                                    &format!("{addr}.{}", id.as_str()),
+                                ));
                                 continue 'items;
                             }
                             (None, None) => {

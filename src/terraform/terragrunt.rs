@@ -341,7 +341,10 @@ impl<'l, 'a> TgScope<'l, 'a> {
         let mut names: Vec<&String> = self.locals.keys().collect();
         names.sort();
         for n in names {
-            locals.push(entry(n, (*self.local(n, Span::default(), self.file, 0)).clone()));
+            locals.push(entry(
+                n,
+                (*self.local(n, Span::default(), self.file, 0)).clone(),
+            ));
         }
         let inputs = body
             .get_attribute("inputs")
