@@ -295,7 +295,7 @@ fn stats_text(s: &bulkhead::scan::Stats) -> String {
         );
         let mut reasons: Vec<(&String, &usize)> = v.unknown.iter().collect();
         reasons.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-        for (reason, n) in reasons.into_iter().take(15) {
+        for (reason, n) in reasons.into_iter().take(40) {
             let _ = writeln!(out, "  {n:>7}  {reason}");
         }
     }

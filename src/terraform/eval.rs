@@ -48,6 +48,8 @@ pub mod unknown {
     pub const LIMIT: &str = "limit";
     /// A name this evaluator does not know (provider-defined, Terragrunt dependency, ...).
     pub const REFERENCE: &str = "reference";
+    /// `count.index` / `each.*` where the instances are not known (a resource referenced as a whole).
+    pub const INSTANCE: &str = "instance key";
 }
 
 /// Make an unknown node with a categorised reason.
@@ -254,11 +256,13 @@ impl Evaluator<'_> {
                             match to_template_string(&kn) {
                                 Some(s) => (s, kn.span),
                                 None if kn.is_unknown() => {
-                                    return self.unknown(
-                                        span,
-                                        unknown::DERIVED,
-                                        &format!("object key {}", self.text_of(kn.span)),
-                                    );
+                                    return self
+                                        .unknown(
+                                            span,
+                                            unknown::DERIVED,
+                                            &format!("object key {}", self.text_of(kn.span)),
+                                        )
+                                        .with_cause(&kn);
                                 }
                                 None => {
                                     return self.unknown(
@@ -303,6 +307,7 @@ impl Evaluator<'_> {
                                 unknown::DERIVED,
                                 &format!("condition {}", self.text_of(cond.span)),
                             )
+                            .with_cause(&cond)
                         }
                     }
                     None => self.unknown(span, unknown::ERROR, "condition is not a boolean"),
@@ -311,7 +316,9 @@ impl Evaluator<'_> {
             Expression::UnaryOp(u) => {
                 let v = e.eval(&u.expr, b);
                 if v.is_unknown() {
-                    return self.unknown(span, unknown::DERIVED, &self.text_of(span));
+                    return self
+                        .unknown(span, unknown::DERIVED, &self.text_of(span))
+                        .with_cause(&v);
                 }
                 match u.operator.value() {
                     UnaryOperator::Neg => v.as_f64().map_or_else(
@@ -351,12 +358,18 @@ impl Evaluator<'_> {
                 }
                 match (lhs.as_bool(), rhs.as_bool()) {
                     (Some(_), Some(r)) => node(span, self.file, Value::Bool(r)),
-                    _ => self.unknown(span, unknown::DERIVED, &self.text_of(span)),
+                    _ => self
+                        .unknown(span, unknown::DERIVED, &self.text_of(span))
+                        .with_cause(&lhs)
+                        .with_cause(&rhs),
                 }
             }
             BinaryOperator::Eq | BinaryOperator::NotEq => {
                 if first_unknown(&lhs).is_some() || first_unknown(&rhs).is_some() {
-                    return self.unknown(span, unknown::DERIVED, &self.text_of(span));
+                    return self
+                        .unknown(span, unknown::DERIVED, &self.text_of(span))
+                        .with_cause(&rhs)
+                        .with_cause(&lhs);
                 }
                 let eq = values_equal(&lhs, &rhs);
                 node(
@@ -371,7 +384,10 @@ impl Evaluator<'_> {
             }
             _ => {
                 if lhs.is_unknown() || rhs.is_unknown() {
-                    return self.unknown(span, unknown::DERIVED, &self.text_of(span));
+                    return self
+                        .unknown(span, unknown::DERIVED, &self.text_of(span))
+                        .with_cause(&rhs)
+                        .with_cause(&lhs);
                 }
                 let (Some(x), Some(y)) = (lhs.as_f64(), rhs.as_f64()) else {
                     return self.unknown(span, unknown::ERROR, "arithmetic on a non-number");
@@ -419,11 +435,13 @@ impl Evaluator<'_> {
                     match to_template_string(&v) {
                         Some(s) => out.push_str(&s),
                         None if v.is_unknown() => {
-                            return Err(self.unknown(
-                                span_of(t.span()),
-                                unknown::DERIVED,
-                                &self.text_of(span_of(i.expr.span())),
-                            ));
+                            return Err(self
+                                .unknown(
+                                    span_of(t.span()),
+                                    unknown::DERIVED,
+                                    &self.text_of(span_of(i.expr.span())),
+                                )
+                                .with_cause(&v));
                         }
                         None if v.is_null() => {
                             return Err(self.unknown(
@@ -452,11 +470,13 @@ impl Evaluator<'_> {
                                 }
                             }
                             None => {
-                                return Err(self.unknown(
-                                    span_of(t.span()),
-                                    unknown::DERIVED,
-                                    "template condition",
-                                ));
+                                return Err(self
+                                    .unknown(
+                                        span_of(t.span()),
+                                        unknown::DERIVED,
+                                        "template condition",
+                                    )
+                                    .with_cause(&c));
                             }
                         }
                     }
@@ -495,11 +515,13 @@ impl Evaluator<'_> {
                     )
                 })
                 .collect()),
-            Value::Unknown(_) => Err(self.unknown(
-                coll.span,
-                unknown::DERIVED,
-                &format!("iteration over {}", self.text_of(coll.span)),
-            )),
+            Value::Unknown(_) => Err(self
+                .unknown(
+                    coll.span,
+                    unknown::DERIVED,
+                    &format!("iteration over {}", self.text_of(coll.span)),
+                )
+                .with_cause(coll)),
             Value::Null => Err(self.unknown(coll.span, unknown::ERROR, "iteration over null")),
             _ => Err(self.unknown(coll.span, unknown::ERROR, "iteration over a primitive")),
         }
@@ -531,7 +553,9 @@ impl Evaluator<'_> {
                     Some(true) => {}
                     Some(false) => continue,
                     None => {
-                        return self.unknown(span, unknown::DERIVED, "for condition");
+                        return self
+                            .unknown(span, unknown::DERIVED, "for condition")
+                            .with_cause(&cv);
                     }
                 }
             }
@@ -541,7 +565,9 @@ impl Evaluator<'_> {
                 Some(kx) => {
                     let kn = self.eval(kx, &inner);
                     let Some(key) = to_template_string(&kn) else {
-                        return self.unknown(span, unknown::DERIVED, "for key");
+                        return self
+                            .unknown(span, unknown::DERIVED, "for key")
+                            .with_cause(&kn);
                     };
                     if f.grouping {
                         match map.iter_mut().find(|e| e.key == key) {
@@ -593,7 +619,9 @@ impl Evaluator<'_> {
                         continue;
                     }
                     if first_unknown(&v).is_some() {
-                        return self.unknown(span, unknown::DERIVED, &self.text_of(span));
+                        return self
+                            .unknown(span, unknown::DERIVED, &self.text_of(span))
+                            .with_cause(&v);
                     }
                     return v;
                 }
@@ -608,7 +636,9 @@ impl Evaluator<'_> {
                     None => true,
                     Some(u) if is_error(u) => false,
                     Some(_) => {
-                        return self.unknown(span, unknown::DERIVED, &self.text_of(span));
+                        return self
+                            .unknown(span, unknown::DERIVED, &self.text_of(span))
+                            .with_cause(&v);
                     }
                 };
                 return node(span, self.file, Value::Bool(ok));
@@ -636,7 +666,12 @@ impl Evaluator<'_> {
         match functions::call(&name, &args, span, self.file) {
             Ok(n) => n,
             Err(CallError::Unknown(_)) => {
-                self.unknown(span, unknown::DERIVED, &format!("{name}(...)"))
+                let cause = args.iter().find_map(first_unknown);
+                let n = self.unknown(span, unknown::DERIVED, &format!("{name}(...)"));
+                match cause {
+                    Some(c) => n.with_cause(c),
+                    None => n,
+                }
             }
             Err(CallError::Invalid(msg)) => {
                 self.unknown(span, unknown::ERROR, &format!("{name}: {msg}"))
@@ -778,7 +813,7 @@ impl Evaluator<'_> {
             if let Value::Unknown(_) = cur.value {
                 return self
                     .unknown(span, unknown::DERIVED, &self.text_of(span))
-                    .with_reason_of(cur);
+                    .with_cause(cur);
             }
             match op.value() {
                 TraversalOperator::GetAttr(id) => {
@@ -848,7 +883,9 @@ impl Evaluator<'_> {
         resource: Option<&(&'static str, String)>,
     ) -> Result<&'n Node, Node> {
         if key.is_unknown() {
-            return Err(self.unknown(span, unknown::DERIVED, &self.text_of(span)));
+            return Err(self
+                .unknown(span, unknown::DERIVED, &self.text_of(span))
+                .with_cause(key));
         }
         match &cur.value {
             Value::List(items) => {
@@ -873,7 +910,9 @@ impl Evaluator<'_> {
                     None => Err(self.unknown(span, unknown::ERROR, &format!("no key {k:?}"))),
                 }
             }
-            Value::Unknown(_) => Err(self.unknown(span, unknown::DERIVED, &self.text_of(span))),
+            Value::Unknown(_) => Err(self
+                .unknown(span, unknown::DERIVED, &self.text_of(span))
+                .with_cause(cur)),
             _ => Err(self.unknown(span, unknown::ERROR, "index of a primitive")),
         }
     }
@@ -892,7 +931,11 @@ impl Evaluator<'_> {
             Value::Map(_) if resource.is_some() => vec![cur],
             Value::List(items) => items.iter().collect(),
             Value::Null => vec![],
-            Value::Unknown(_) => return self.unknown(span, unknown::DERIVED, &self.text_of(span)),
+            Value::Unknown(_) => {
+                return self
+                    .unknown(span, unknown::DERIVED, &self.text_of(span))
+                    .with_cause(cur);
+            }
             _ => vec![cur],
         };
         if items.len() > MAX_ITEMS {
@@ -954,14 +997,27 @@ impl Evaluator<'_> {
     }
 }
 
-trait WithReason {
-    fn with_reason_of(self, other: &Node) -> Node;
+/// Carry the root cause of an unknown value along derived unknowns.
+pub trait WithCause {
+    /// Keep the root cause: the reason of the unknown that made this one unknown.
+    #[must_use]
+    fn with_cause(self, other: &Node) -> Node;
 }
 
-impl WithReason for Node {
-    /// Keep the more specific reason of the unknown that caused this one.
-    fn with_reason_of(mut self, other: &Node) -> Node {
-        if let Value::Unknown(r) = &other.value {
+impl WithCause for Node {
+    /// Keep the root cause: the reason of the unknown that made this one unknown
+    /// (the first unknown inside `other`), unless this one already has a root cause.
+    fn with_cause(mut self, other: &Node) -> Node {
+        let mine_is_root =
+            matches!(&self.value, Value::Unknown(r) if unknown_category(r) != unknown::DERIVED);
+        if mine_is_root {
+            return self;
+        }
+        if let Some(Node {
+            value: Value::Unknown(r),
+            ..
+        }) = first_unknown(other)
+        {
             self.value = Value::Unknown(r.clone());
         }
         self

@@ -17,7 +17,7 @@ use crate::model::terraform::Block;
 use crate::model::{Entry, FileIdx, Node, Value};
 use crate::parse::terraform::{self as tfparse, HclFile};
 use crate::source::{FileKind, SourceRef, Span};
-use crate::terraform::eval::{Bindings, Evaluator, Scope, unknown, unknown_node};
+use crate::terraform::eval::{Bindings, Evaluator, Scope, WithCause, unknown, unknown_node};
 
 /// Deepest chain of nested local module calls.
 pub const MAX_MODULE_DEPTH: usize = 8;
@@ -554,7 +554,7 @@ fn count_unknown(file: FileIdx) -> Node {
         value: Value::Map(vec![Entry {
             key: "index".into(),
             key_span: Span::default(),
-            value: unknown_node(Span::default(), file, unknown::DERIVED, "count.index"),
+            value: unknown_node(Span::default(), file, unknown::INSTANCE, "count.index"),
         }]),
     }
 }
@@ -566,7 +566,7 @@ fn each_unknown(file: FileIdx) -> Node {
         value: unknown_node(
             Span::default(),
             file,
-            unknown::DERIVED,
+            unknown::INSTANCE,
             &format!("each.{k}"),
         ),
     };
@@ -705,8 +705,10 @@ impl ModuleScope<'_> {
                             // Unknown collection: one block with an unknown iterator, so
                             // literal content is still checked.
                             vec![(
-                                unknown_node(coll.span, file, unknown::DERIVED, "dynamic key"),
-                                unknown_node(coll.span, file, unknown::DERIVED, "dynamic value"),
+                                unknown_node(coll.span, file, unknown::DERIVED, "dynamic key")
+                                    .with_cause(&coll),
+                                unknown_node(coll.span, file, unknown::DERIVED, "dynamic value")
+                                    .with_cause(&coll),
                             )]
                         }
                     };
