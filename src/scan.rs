@@ -457,6 +457,8 @@ fn process_terraform(
     let opts = EvalOptions {
         workspace: None,
         root_dir: dir.to_string(),
+        repo_root: ctx.root.to_path_buf(),
+        max_file_size: ctx.max_size,
     };
     for (i, (_variant, inputs)) in runs.iter().enumerate() {
         let evaluated = module::evaluate(&tree, &table, inputs, &opts);
@@ -555,6 +557,8 @@ fn process_terragrunt(
         &EvalOptions {
             workspace: None,
             root_dir: module_rel,
+            repo_root: ctx.root.to_path_buf(),
+            max_file_size: ctx.max_size,
         },
     );
     r.stats.terraform_blocks += evaluated.blocks.len();

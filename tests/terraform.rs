@@ -201,3 +201,8 @@ fn module_findings_name_the_module_address_and_related_locations() {
             .collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn file_and_templatefile_read_inside_the_repository() {
+    scenario("file-functions");
+}

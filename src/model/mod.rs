@@ -77,6 +77,13 @@ impl Node {
         }
     }
 
+    /// The same node, located in `file`.
+    #[must_use]
+    pub fn at_file(mut self, file: FileIdx) -> Self {
+        self.file = file;
+        self
+    }
+
     /// An unknown value with a reason.
     #[must_use]
     pub fn unknown(span: Span, file: FileIdx, why: &str) -> Self {

@@ -409,6 +409,12 @@ impl Evaluator<'_> {
         }
     }
 
+    /// Render a template (`templatefile()`) with the given bindings.
+    #[must_use]
+    pub fn render_template(&self, t: &Template, span: Span, b: &Bindings) -> Node {
+        self.template(t, None, span, b)
+    }
+
     fn template(&self, t: &Template, indent: Option<usize>, span: Span, b: &Bindings) -> Node {
         // A template that is exactly one interpolation yields the value itself.
         let elems: Vec<&Element> = t.iter().collect();

@@ -204,6 +204,10 @@ pub struct EvalOptions {
     pub workspace: Option<String>,
     /// Path of the root module relative to the repository root (`path.root`).
     pub root_dir: String,
+    /// The repository root on disk: `file()` and `templatefile()` read only inside it.
+    pub repo_root: PathBuf,
+    /// Size cap for files read by `file()` and `templatefile()`.
+    pub max_file_size: u64,
 }
 
 /// What evaluating a module tree produced.
@@ -482,6 +486,62 @@ impl Scope for ModuleScope<'_> {
         Some(obj)
     }
 
+    fn function(&self, name: &str, args: &[Node], span: Span, file: FileIdx) -> Option<Node> {
+        match name {
+            "file" | "templatefile" | "fileexists" => {}
+            _ => return None,
+        }
+        let Some(path) = args.first().and_then(Node::as_str) else {
+            return Some(
+                unknown_node(span, file, unknown::DERIVED, &format!("{name} path"))
+                    .with_cause(args.first()?),
+            );
+        };
+        let resolved = self.resolve_file(path);
+        if name == "fileexists" {
+            return Some(Node::new(span, Value::Bool(resolved.is_some())).at_file(file));
+        }
+        let Some(text) = resolved.and_then(|p| read_capped(&p, self.opts.max_file_size)) else {
+            return Some(unknown_node(
+                span,
+                file,
+                unknown::FUNCTION,
+                &format!("{name} (file not readable inside the repository)"),
+            ));
+        };
+        if name == "file" {
+            return Some(Node::new(span, Value::String(text)).at_file(file));
+        }
+        // templatefile(path, vars): render the template with the given variables.
+        let template = match hcl_edit::parser::parse_template(&text) {
+            Ok(t) => t,
+            Err(e) => {
+                return Some(unknown_node(
+                    span,
+                    file,
+                    unknown::ERROR,
+                    &format!("templatefile: {}", e.message()),
+                ));
+            }
+        };
+        let mut b = Bindings::default();
+        if let Some(vars) = args.get(1) {
+            if vars.is_unknown() {
+                return Some(
+                    unknown_node(span, file, unknown::DERIVED, "templatefile variables")
+                        .with_cause(vars),
+                );
+            }
+            for e in vars.entries() {
+                b.push(&e.key, e.value.clone());
+            }
+        }
+        Some(
+            self.evaluator(file, self.depth + 1)
+                .render_template(&template, span, &b),
+        )
+    }
+
     fn fixed_root(&self, name: &str) -> Option<Node> {
         let s = |v: &str| Node {
             span: Span::default(),
@@ -544,6 +604,33 @@ impl Scope for ModuleScope<'_> {
             || std::sync::Arc::from(""),
             |s| std::sync::Arc::clone(&s.text),
         )
+    }
+}
+
+/// Read a file as UTF-8 if it is no larger than `max` bytes.
+fn read_capped(path: &Path, max: u64) -> Option<String> {
+    let meta = std::fs::metadata(path).ok()?;
+    if !meta.is_file() || meta.len() > max {
+        return None;
+    }
+    String::from_utf8(std::fs::read(path).ok()?).ok()
+}
+
+impl ModuleScope<'_> {
+    /// Resolve a path given to `file()`: relative to the repository root (where
+    /// `path.module` points) or to the root module; never outside the repository.
+    fn resolve_file(&self, path: &str) -> Option<PathBuf> {
+        let root = std::fs::canonicalize(&self.opts.repo_root).ok()?;
+        let p = Path::new(path);
+        let candidates = if p.is_absolute() {
+            vec![p.to_path_buf()]
+        } else {
+            vec![root.join(p), root.join(&self.opts.root_dir).join(p)]
+        };
+        candidates
+            .into_iter()
+            .filter_map(|c| std::fs::canonicalize(c).ok())
+            .find(|c| c.starts_with(&root) && c.is_file())
     }
 }
 
@@ -1110,5 +1197,75 @@ pub fn word(text: &str, span: Span) -> Word {
     Word {
         text: text.to_string(),
         span,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Evaluate one `main.tf` written into `dir` and return the evaluated blocks.
+    fn eval_dir(dir: &Path, text: &str) -> Vec<Block> {
+        std::fs::write(dir.join("main.tf"), text).unwrap();
+        let mut table = FileTable::default();
+        let mut diags = Vec::new();
+        let loader = DiskLoader {
+            root: dir,
+            max_size: 1 << 20,
+        };
+        let root = loader.load(dir, &mut table, &mut diags).unwrap();
+        let tree = build_tree(root, &loader, &mut table, &mut diags);
+        let opts = EvalOptions {
+            workspace: None,
+            root_dir: String::new(),
+            repo_root: dir.to_path_buf(),
+            max_file_size: 1 << 20,
+        };
+        evaluate(&tree, &table, &BTreeMap::new(), &opts).blocks
+    }
+
+    fn local<'a>(blocks: &'a [Block], name: &str) -> &'a Node {
+        blocks
+            .iter()
+            .find(|b| b.kind == "locals")
+            .and_then(|b| b.body.get(name))
+            .unwrap()
+    }
+
+    #[test]
+    fn file_reads_only_inside_the_repository() {
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret.txt"), "s3cr3t").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("inside.txt"), "hello").unwrap();
+        let escape = outside.path().join("secret.txt");
+        let text = format!(
+            "locals {{\n  a = file(\"inside.txt\")\n  b = file(\"{}\")\n  c = fileexists(\"{}\")\n  d = file(\"../{}/secret.txt\")\n}}\n",
+            escape.display(),
+            escape.display(),
+            outside.path().file_name().unwrap().to_string_lossy()
+        );
+        let blocks = eval_dir(dir.path(), &text);
+        assert_eq!(local(&blocks, "a").as_str(), Some("hello"));
+        assert!(local(&blocks, "b").is_unknown());
+        assert_eq!(local(&blocks, "c").as_bool(), Some(false));
+        assert!(local(&blocks, "d").is_unknown());
+    }
+
+    #[test]
+    fn local_cycles_and_deep_chains_end_unknown() {
+        let dir = tempfile::tempdir().unwrap();
+        // The deepest local comes first, so nothing is cached when it is evaluated.
+        let mut text = String::from("locals {\n  a = local.b\n  b = local.a\n");
+        for i in (1..400).rev() {
+            text.push_str(&format!("  l{i} = local.l{} + 1\n", i - 1));
+        }
+        text.push_str("  l0 = 1\n");
+        text.push_str("}\n");
+        let blocks = eval_dir(dir.path(), &text);
+        assert!(local(&blocks, "a").is_unknown());
+        // A chain deeper than the evaluation limit ends unknown instead of overflowing.
+        assert!(local(&blocks, "l399").is_unknown());
+        assert_eq!(local(&blocks, "l10").as_f64(), Some(11.0));
     }
 }
