@@ -1,9 +1,64 @@
-//! Findings: a check that fired at a location.
+//! Findings: a check that fired at a location, and what became of it
+//! (suppressed, baselined) and by when it must be fixed.
 
 use std::sync::Arc;
 
+use crate::date::Date;
 use crate::engine::catalogue::{Check, Severity};
 use crate::source::{SourceRef, Span};
+
+/// What accepted a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SuppressedBy {
+    /// A `bulkhead:ignore` comment.
+    Comment,
+    /// A `bulkhead.io/ignore` Kubernetes annotation.
+    Annotation,
+    /// A `[[suppressions.ignore]]` entry of `bulkhead.toml`.
+    Config,
+    /// An entry of the baseline file given with `--baseline`.
+    Baseline,
+}
+
+impl SuppressedBy {
+    /// The SARIF `suppression.kind`: `inSource` for comments and annotations,
+    /// `external` for the configuration and the baseline.
+    #[must_use]
+    pub fn sarif_kind(self) -> &'static str {
+        match self {
+            SuppressedBy::Comment | SuppressedBy::Annotation => "inSource",
+            SuppressedBy::Config | SuppressedBy::Baseline => "external",
+        }
+    }
+}
+
+/// Why a finding does not count: an accepted risk with its justification.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suppression {
+    /// What accepted it.
+    pub by: SuppressedBy,
+    /// The documented justification.
+    pub justification: String,
+    /// Where the suppression is written: repository-relative path and 1-based line.
+    pub at: Option<(String, u32)>,
+    /// The last day the suppression holds, if it expires.
+    pub until: Option<Date>,
+}
+
+/// The remediation deadline of a finding (policy A.5 section 10.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sla {
+    /// When the finding was first seen: the baseline's date, else today.
+    pub first_seen: Date,
+    /// The due date; `None` when the policy sets none (low and info findings,
+    /// moderate ones of non-critical applications).
+    pub due: Option<Date>,
+    /// Days from `first_seen` to `due`.
+    pub days: Option<i64>,
+    /// Whether the due date has passed.
+    pub overdue: bool,
+}
 
 /// Another place that explains a finding (the other environment, the module call).
 #[derive(Debug, Clone)]
@@ -37,9 +92,43 @@ pub struct Finding {
     pub related: Vec<Related>,
     /// Environment class of the unit, when known.
     pub environment: Option<String>,
+    /// Set when the finding is accepted (inline, by configuration or by the
+    /// baseline): it is still reported, but does not fail the run.
+    pub suppression: Option<Suppression>,
+    /// The remediation deadline, once assigned.
+    pub sla: Option<Sla>,
 }
 
 impl Finding {
+    /// Whether the finding counts: neither suppressed nor in the baseline.
+    #[must_use]
+    pub fn is_open(&self) -> bool {
+        self.suppression.is_none()
+    }
+
+    /// Whether the finding is accepted inline or by configuration (not by the baseline).
+    #[must_use]
+    pub fn is_suppressed(&self) -> bool {
+        self.suppression
+            .as_ref()
+            .is_some_and(|s| s.by != SuppressedBy::Baseline)
+    }
+
+    /// Whether the finding is hidden by the baseline.
+    #[must_use]
+    pub fn is_baselined(&self) -> bool {
+        self.suppression
+            .as_ref()
+            .is_some_and(|s| s.by == SuppressedBy::Baseline)
+    }
+
+    /// Whether the finding is past its remediation deadline and not accepted
+    /// inline or by configuration (baselined findings keep their deadline).
+    #[must_use]
+    pub fn is_overdue(&self) -> bool {
+        !self.is_suppressed() && self.sla.is_some_and(|s| s.overdue)
+    }
+
     /// Sort key: path, start, check id, message.
     #[must_use]
     pub fn sort_key(&self) -> (&str, u32, u32, &str, &str) {

@@ -8,14 +8,19 @@
 //! [`report`] renders the findings.
 
 pub mod builtin;
+pub mod baseline;
 pub mod config;
+pub mod date;
 pub mod diagnostic;
 pub mod engine;
+pub mod env;
 pub mod finding;
 pub mod model;
 pub mod parse;
 pub mod report;
 pub mod scan;
+pub mod sla;
 pub mod source;
+pub mod suppress;
 pub mod terraform;
 pub mod walk;

@@ -1,16 +1,18 @@
 //! The `bulkhead` command line.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use bulkhead::baseline::Baseline;
 use bulkhead::config::{self, Config};
+use bulkhead::date::Date;
 use bulkhead::engine::catalogue::{Catalogue, Severity};
 use bulkhead::engine::docs;
 use bulkhead::report::{self, Format, ReportOptions};
-use bulkhead::scan::{self, ScanOptions};
+use bulkhead::scan::{self, ScanOptions, ScanResult};
 use bulkhead::walk;
 
 #[derive(Parser)]
@@ -41,40 +43,77 @@ enum CatalogueFormat {
     Markdown,
 }
 
+/// What to scan and with which configuration (shared by `scan` and `baseline`).
+#[derive(Args)]
+struct Input {
+    /// Files or folders to scan (default: the current folder).
+    paths: Vec<PathBuf>,
+    /// Configuration file (default: bulkhead.toml at the repository root, if present).
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Extra folder of check definitions.
+    #[arg(long)]
+    checks: Vec<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(long, default_value_t = 0)]
+    threads: usize,
+    /// Repository root that reported paths are relative to
+    /// (default: the git work tree containing the first path, else that path).
+    #[arg(long)]
+    root: Option<PathBuf>,
+    /// Judge suppression expiry and remediation deadlines as of this day
+    /// (YYYY-MM-DD; default: today, UTC).
+    #[arg(long, value_parser = parse_date)]
+    today: Option<Date>,
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    Date::parse(s)
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Scan files and folders for policy violations.
     Scan {
-        /// Files or folders to scan (default: the current folder).
-        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        input: Input,
         /// Output format.
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
         /// Write the report to this file instead of standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,
-        /// Configuration file (default: bulkhead.toml at the repository root, if present).
-        #[arg(long)]
-        config: Option<PathBuf>,
         /// Lowest severity that makes the exit code 1.
         #[arg(long, value_enum)]
         fail_on: Option<FailOn>,
-        /// Extra folder of check definitions.
+        /// Findings recorded in this baseline file (`bulkhead baseline`) do not fail the run.
         #[arg(long)]
-        checks: Vec<PathBuf>,
-        /// Worker threads (default: all cores).
-        #[arg(long, default_value_t = 0)]
-        threads: usize,
-        /// Repository root that reported paths are relative to
-        /// (default: the git work tree containing the first path, else that path).
+        baseline: Option<PathBuf>,
+        /// Exit with 1 only when a finding is past its remediation deadline.
         #[arg(long)]
-        root: Option<PathBuf>,
+        fail_on_overdue: bool,
         /// Never use colour.
         #[arg(long)]
         no_color: bool,
         /// Print scan statistics to standard error (files by kind, Terraform evaluation).
         #[arg(long)]
         stats: bool,
+    },
+    /// Record the current findings in a baseline file, so that only new ones fail.
+    Baseline {
+        #[command(flatten)]
+        input: Input,
+        /// The baseline file to write (entries of an existing one keep their first-seen date).
+        #[arg(long, short)]
+        output: PathBuf,
+    },
+    /// Write a commented starter bulkhead.toml.
+    Init {
+        /// Folder to write bulkhead.toml into (default: the current folder).
+        dir: Option<PathBuf>,
+        /// Overwrite an existing bulkhead.toml.
+        #[arg(long)]
+        force: bool,
     },
     /// List the checks.
     Checks {
@@ -125,6 +164,99 @@ fn write_out(output: Option<&PathBuf>, text: &str) -> Result<(), String> {
     }
 }
 
+/// A scan with its configuration, catalogue and the repository-relative
+/// prefixes of the scanned paths.
+struct Scanned {
+    cfg: Config,
+    cat: Catalogue,
+    root: PathBuf,
+    scope: Vec<String>,
+    result: ScanResult,
+}
+
+fn scan_input(input: Input) -> Result<Scanned, String> {
+    let paths = if input.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        input.paths
+    };
+    for p in &paths {
+        if !p.exists() {
+            return Err(format!("{}: no such file or folder", p.display()));
+        }
+    }
+    let root = match input.root {
+        Some(r) => std::fs::canonicalize(&r).map_err(|e| format!("--root {}: {e}", r.display()))?,
+        None => walk::repository_root(&paths[0]),
+    };
+    let paths: Vec<PathBuf> = paths
+        .iter()
+        .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()))
+        .collect();
+    let mut cfg = match input.config {
+        Some(path) => Config::load(&path).map_err(|e| e.to_string())?,
+        None => {
+            let default = root.join(config::FILE_NAME);
+            if default.is_file() {
+                Config::load(&default).map_err(|e| e.to_string())?
+            } else {
+                Config::default()
+            }
+        }
+    };
+    cfg.today = Some(input.today.unwrap_or_else(Date::today));
+    let mut extra = cfg.checks_dirs.clone();
+    extra.extend(input.checks);
+    let cat = load_catalogue(&extra)?;
+    cfg.validate(&cat).map_err(|e| e.to_string())?;
+    let scope = paths
+        .iter()
+        .map(|p| {
+            p.strip_prefix(&root)
+                .map(|r| r.to_string_lossy().replace('\\', "/"))
+                .unwrap_or_default()
+        })
+        .collect();
+    let result = scan::scan(
+        &ScanOptions {
+            paths,
+            root: root.clone(),
+            threads: input.threads,
+        },
+        &cat,
+        &cfg,
+    )?;
+    Ok(Scanned {
+        cfg,
+        cat,
+        root,
+        scope,
+        result,
+    })
+}
+
+/// Whether a repository-relative path lies under one of the scanned paths.
+fn in_scope(scope: &[String], path: &str) -> bool {
+    scope.iter().any(|s| {
+        s.is_empty()
+            || path == s
+            || path
+                .strip_prefix(s.as_str())
+                .is_some_and(|rest| rest.starts_with('/'))
+    })
+}
+
+fn threshold(fail_on: FailOn) -> Option<Severity> {
+    match fail_on {
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Low => Some(Severity::Low),
+        FailOn::Medium => Some(Severity::Medium),
+        FailOn::High => Some(Severity::High),
+        FailOn::Critical => Some(Severity::Critical),
+        FailOn::Never => None,
+    }
+}
+
 fn run(cli: Cli) -> Result<u8, String> {
     match cli.command {
         Command::Checks { format, checks } => {
@@ -145,81 +277,40 @@ fn run(cli: Cli) -> Result<u8, String> {
             write_out(None, &docs::explain_text(c))?;
             Ok(0)
         }
+        Command::Init { dir, force } => init(dir.as_deref().unwrap_or(Path::new(".")), force),
+        Command::Baseline { input, output } => write_baseline(input, &output),
         Command::Scan {
-            paths,
+            input,
             format,
             output,
-            config,
             fail_on,
-            checks,
-            threads,
-            root,
+            baseline,
+            fail_on_overdue,
             no_color,
             stats,
         } => {
-            let paths = if paths.is_empty() {
-                vec![PathBuf::from(".")]
-            } else {
-                paths
-            };
-            for p in &paths {
-                if !p.exists() {
-                    return Err(format!("{}: no such file or folder", p.display()));
-                }
+            let baseline = baseline
+                .map(|p| Baseline::load(&p).map(|b| (p, b)))
+                .transpose()?;
+            let Scanned {
+                cfg,
+                cat,
+                root,
+                scope,
+                mut result,
+            } = scan_input(input)?;
+            if let Some((path, b)) = &baseline {
+                let label = path.display().to_string();
+                let outcome = b.apply(&label, &mut result.findings, &cfg, &|p| {
+                    in_scope(&scope, p)
+                });
+                result.baseline = Some(outcome);
             }
-            let root = match root {
-                Some(r) => {
-                    std::fs::canonicalize(&r).map_err(|e| format!("--root {}: {e}", r.display()))?
-                }
-                None => walk::repository_root(&paths[0]),
-            };
-            let paths: Vec<PathBuf> = paths
-                .iter()
-                .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()))
-                .collect();
-            let cfg = match config {
-                Some(path) => Config::load(&path).map_err(|e| e.to_string())?,
-                None => {
-                    let default = root.join(config::FILE_NAME);
-                    if default.is_file() {
-                        Config::load(&default).map_err(|e| e.to_string())?
-                    } else {
-                        Config::default()
-                    }
-                }
-            };
-            let mut extra = cfg.checks_dirs.clone();
-            extra.extend(checks);
-            let cat = load_catalogue(&extra)?;
-            let fail_on = match fail_on {
-                Some(f) => f,
-                None => match cfg.fail_on.as_deref() {
-                    None | Some("low") => FailOn::Low,
-                    Some("info") => FailOn::Info,
-                    Some("medium") => FailOn::Medium,
-                    Some("high") => FailOn::High,
-                    Some("critical") => FailOn::Critical,
-                    Some("never") => FailOn::Never,
-                    Some(other) => return Err(format!("config: unknown fail_on `{other}`")),
-                },
-            };
             let threshold = match fail_on {
-                FailOn::Info => Some(Severity::Info),
-                FailOn::Low => Some(Severity::Low),
-                FailOn::Medium => Some(Severity::Medium),
-                FailOn::High => Some(Severity::High),
-                FailOn::Critical => Some(Severity::Critical),
-                FailOn::Never => None,
+                Some(f) => threshold(f),
+                None => cfg.fail_on.map_or(Some(Severity::Low), config::FailOn::threshold),
             };
-            let result = scan::scan(
-                &ScanOptions {
-                    paths,
-                    root: root.clone(),
-                    threads,
-                },
-                &cat,
-                &cfg,
-            )?;
+            let overdue_gate = fail_on_overdue || cfg.fail_on_overdue.unwrap_or(false);
             let color = format == Format::Human
                 && output.is_none()
                 && !no_color
@@ -228,6 +319,7 @@ fn run(cli: Cli) -> Result<u8, String> {
             let opts = ReportOptions {
                 color,
                 fail_on: threshold,
+                fail_on_overdue: overdue_gate,
                 root_uri: Some(root_uri(&root)),
                 ..ReportOptions::default()
             };
@@ -241,11 +333,62 @@ fn run(cli: Cli) -> Result<u8, String> {
                 eprintln!("bulkhead: nothing could be scanned");
                 return Ok(2);
             }
-            let failing =
-                threshold.is_some_and(|t| result.findings.iter().any(|f| f.severity >= t));
-            Ok(u8::from(failing))
+            Ok(u8::from(report::fails(&result, &opts)))
         }
     }
+}
+
+/// `bulkhead init`: write the starter configuration, never over an existing file unless forced.
+fn init(dir: &Path, force: bool) -> Result<u8, String> {
+    if !dir.is_dir() {
+        return Err(format!("{}: no such folder", dir.display()));
+    }
+    let path = dir.join(config::FILE_NAME);
+    if path.exists() && !force {
+        return Err(format!(
+            "{} already exists; use --force to overwrite it",
+            path.display()
+        ));
+    }
+    std::fs::write(&path, config::STARTER)
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    eprintln!("bulkhead: wrote {}", path.display());
+    Ok(0)
+}
+
+/// `bulkhead baseline`: record the open findings; entries that stay keep their first-seen date.
+fn write_baseline(input: Input, output: &Path) -> Result<u8, String> {
+    let previous = if output.exists() {
+        Some(Baseline::load(output).map_err(|e| {
+            format!("{e}; delete it or choose another --output to start a new baseline")
+        })?)
+    } else {
+        None
+    };
+    let Scanned { cfg, result, .. } = scan_input(input)?;
+    let b = Baseline::from_findings(
+        &result.findings,
+        previous.as_ref(),
+        cfg.today(),
+        env!("CARGO_PKG_VERSION"),
+    );
+    std::fs::write(output, b.to_json())
+        .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
+    let kept = previous.as_ref().map_or(0, |p| {
+        b.entries
+            .iter()
+            .filter(|e| p.entries.iter().any(|x| x.fingerprint == e.fingerprint))
+            .count()
+    });
+    let dropped = previous.as_ref().map_or(0, |p| p.entries.len() - kept);
+    eprintln!(
+        "bulkhead: wrote {} baseline entr{} to {} ({} new, {kept} kept, {dropped} no longer found)",
+        b.entries.len(),
+        if b.entries.len() == 1 { "y" } else { "ies" },
+        output.display(),
+        b.entries.len() - kept,
+    );
+    Ok(0)
 }
 
 fn root_uri(root: &std::path::Path) -> String {

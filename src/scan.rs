@@ -15,6 +15,10 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::diagnostic::{DiagLevel, Diagnostic};
+use crate::env::config::EnvConfig;
+use crate::env::facts::{Collector, Fact};
+use crate::env::kustomize::{self, OverlayIndex};
+use crate::env::{self, Environment};
 use crate::engine::catalogue::Catalogue;
 use crate::engine::run::{ActiveCheck, Target, UnitCtx, active_checks, run_target};
 use crate::finding::Finding;
@@ -69,6 +73,51 @@ pub struct ScanResult {
     pub stats: Stats,
     /// Repository root used for relative paths.
     pub root: PathBuf,
+    /// The environment of every unit, with its evidence (`bulkhead envs`).
+    pub environments: Vec<EnvRecord>,
+    /// What the baseline given with `--baseline` hid and which of its entries are fixed.
+    pub baseline: Option<crate::baseline::Outcome>,
+}
+
+/// The environment assigned to one unit.
+#[derive(Debug, Clone, serde::Serialize, PartialEq, Eq, PartialOrd, Ord)]
+pub struct EnvRecord {
+    /// What the unit is: `terraform`, `terragrunt`, `kustomize-overlay`,
+    /// `kubernetes`, `dockerfile`, `helm-values`.
+    pub kind: &'static str,
+    /// The unit: a folder, a file, or a folder with its variable file.
+    pub unit: String,
+    /// Its environment and the evidence.
+    #[serde(flatten)]
+    pub environment: EnvSummary,
+}
+
+/// An environment as recorded for a unit.
+#[derive(Debug, Clone, serde::Serialize, PartialEq, Eq, PartialOrd, Ord)]
+pub struct EnvSummary {
+    /// Class.
+    pub class: String,
+    /// Name, when known.
+    pub name: Option<String>,
+    /// Evidence, strongest first (`kind: detail @ path:line`).
+    pub evidence: Vec<String>,
+}
+
+impl From<&Environment> for EnvSummary {
+    fn from(e: &Environment) -> Self {
+        EnvSummary {
+            class: e.class.as_str().to_string(),
+            name: e.name.clone(),
+            evidence: e
+                .evidence
+                .iter()
+                .map(|ev| match ev.line {
+                    Some(l) => format!("{}: {} @ {}:{l}", ev.kind, ev.detail, ev.path),
+                    None => format!("{}: {} @ {}", ev.kind, ev.detail, ev.path),
+                })
+                .collect(),
+        }
+    }
 }
 
 /// A group of files checked together.
@@ -83,6 +132,20 @@ struct UnitResult {
     findings: Vec<Finding>,
     diagnostics: Vec<Diagnostic>,
     stats: Stats,
+    facts: Vec<Fact>,
+    environments: Vec<EnvRecord>,
+    /// Files that may hold suppressions (kept for the suppression pass).
+    suppression_sources: Vec<SourceRef>,
+}
+
+impl UnitResult {
+    fn record(&mut self, kind: &'static str, unit: String, env: &Environment) {
+        self.environments.push(EnvRecord {
+            kind,
+            unit,
+            environment: EnvSummary::from(env),
+        });
+    }
 }
 
 /// Run a scan.
@@ -107,6 +170,8 @@ pub fn scan(
             exclude: config.exclude.clone(),
         },
     );
+    let env_cfg = crate::env::config::from(config);
+    let overlays = overlay_index(&discovery.files, config);
     let units = group(discovery.files);
     let checks = active_checks(catalogue, config);
     let max_size = config.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE);
@@ -118,6 +183,8 @@ pub fn scan(
     let pctx = ProcessCtx {
         max_size,
         root: &opts.root,
+        env_cfg: &env_cfg,
+        overlays: &overlays,
     };
     let results: Vec<UnitResult> = pool.install(|| {
         units
@@ -130,7 +197,12 @@ pub fn scan(
         root: opts.root.clone(),
         ..ScanResult::default()
     };
+    let mut facts: Vec<Fact> = Vec::new();
+    let mut suppression_sources: Vec<SourceRef> = Vec::new();
     for r in results {
+        suppression_sources.extend(r.suppression_sources);
+        facts.extend(r.facts);
+        out.environments.extend(r.environments);
         out.findings.extend(r.findings);
         out.diagnostics.extend(r.diagnostics);
         for (k, n) in r.stats.files {
@@ -143,8 +215,31 @@ pub fn scan(
         out.stats.files_not_iac += r.stats.files_not_iac;
         out.stats.terraform_values.merge(&r.stats.terraform_values);
     }
+    // Leaf overlays carry their own environment.
+    for k in overlays.kustomizations.values() {
+        if overlays.renderings.values().flatten().any(|r| r.overlay == k.dir) {
+            let e = env::infer::overlay(&env_cfg, k);
+            out.environments.push(EnvRecord {
+                kind: "kustomize-overlay",
+                unit: k.dir.clone(),
+                environment: EnvSummary::from(&e),
+            });
+        }
+    }
+    out.environments.sort();
+    out.environments.dedup();
+    facts.sort_by(|a, b| (&a.source.path, a.span.start, a.kind).cmp(&(&b.source.path, b.span.start, b.kind)));
+    out.findings.extend(env::rules::run(&facts, &checks, &env_cfg));
     out.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out.findings.dedup_by(|a, b| a.sort_key() == b.sort_key());
+    crate::suppress::apply(
+        &mut out.findings,
+        &mut out.diagnostics,
+        &suppression_sources,
+        catalogue,
+        config,
+    );
+    crate::sla::assign(&mut out.findings, &config.application, config.today(), &|_| None);
     out.diagnostics.sort();
     out.diagnostics.dedup();
     Ok(out)
@@ -327,15 +422,15 @@ fn process(unit: &Unit, checks: &[ActiveCheck], ctx: &ProcessCtx<'_>) -> UnitRes
     let mut r = UnitResult::default();
     match unit {
         Unit::TerraformDir(dir, files) => process_terraform(dir, files, checks, ctx, &mut r),
-        Unit::File(c) => match load(c, max_size) {
+        Unit::File(c) => match load(c, max_size).inspect(|src| keep_suppressions(src, &mut r)) {
             Err(d) => {
                 r.stats.files_failed += 1;
                 r.diagnostics.push(d);
             }
             Ok(src) => match c.kind {
-                FileKind::Dockerfile => process_dockerfile(&src, checks, &mut r),
+                FileKind::Dockerfile => process_dockerfile(&src, checks, ctx, &mut r),
                 FileKind::Hcl => process_hcl(&src, checks, ctx, &mut r),
-                _ => process_yaml(&src, checks, &mut r),
+                _ => process_yaml(&src, checks, ctx, &mut r),
             },
         },
     }
@@ -343,10 +438,32 @@ fn process(unit: &Unit, checks: &[ActiveCheck], ctx: &ProcessCtx<'_>) -> UnitRes
     r
 }
 
+/// Keep a file that may hold suppressions for the suppression pass.
+fn keep_suppressions(src: &SourceRef, r: &mut UnitResult) {
+    if crate::suppress::mentions(&src.text) {
+        r.suppression_sources.push(Arc::clone(src));
+    }
+}
+
 /// What every unit needs to know.
 struct ProcessCtx<'a> {
     max_size: u64,
     root: &'a std::path::Path,
+    env_cfg: &'a EnvConfig,
+    overlays: &'a OverlayIndex,
+}
+
+/// Read every kustomization first, so that an overlay's environment reaches
+/// the manifests it renders.
+fn overlay_index(files: &[Candidate], config: &Config) -> OverlayIndex {
+    let max = config.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE);
+    let list = files
+        .iter()
+        .filter(|c| c.kind == FileKind::Kustomization)
+        .filter_map(|c| load(c, max).ok())
+        .filter_map(|src| kustomize::parse(&src))
+        .collect();
+    OverlayIndex::build(list)
 }
 
 fn tfvars_values(src: &SourceRef, idx: u32) -> Result<Node, Diagnostic> {
@@ -395,7 +512,10 @@ fn process_terraform(
     let mut variants: Vec<(String, Node)> = Vec::new();
     for c in files {
         let src = match load(c, ctx.max_size) {
-            Ok(s) => s,
+            Ok(s) => {
+                keep_suppressions(&s, r);
+                s
+            }
             Err(d) => {
                 r.stats.files_failed += 1;
                 r.diagnostics.push(d);
@@ -460,19 +580,45 @@ fn process_terraform(
         repo_root: ctx.root.to_path_buf(),
         max_file_size: ctx.max_size,
     };
-    for (i, (_variant, inputs)) in runs.iter().enumerate() {
+    for (i, (variant, inputs)) in runs.iter().enumerate() {
         let evaluated = module::evaluate(&tree, &table, inputs, &opts);
         if i == 0 {
             r.stats.terraform_blocks += evaluated.blocks.len();
             r.stats.terraform_values.merge(&evaluated.stats);
         }
+        let variant_values = variant
+            .as_ref()
+            .and_then(|v| variants.iter().find(|(n, _)| n == v))
+            .map(|(n, values)| (n.as_str(), values));
+        let environment = env::infer::terraform(
+            ctx.env_cfg,
+            dir,
+            variant_values,
+            &base,
+            &evaluated.blocks,
+            &table.sources,
+        );
+        let unit = match variant {
+            Some(v) => format!("{} with {v}", if dir.is_empty() { "." } else { dir }),
+            None => if dir.is_empty() { ".".to_string() } else { dir.to_string() },
+        };
+        r.record("terraform", unit.clone(), &environment);
+        let label = environment.label();
         let uctx = UnitCtx {
             files: &table.sources,
-            environment: None,
+            environment: (environment.class != env::EnvClass::Unknown).then_some(label.as_str()),
         };
         for b in &evaluated.blocks {
             run_target(checks, &uctx, &Target::TfBlock(b), &mut r.findings);
         }
+        let mut collector = Collector {
+            env: &environment,
+            unit: &unit,
+            files: &table.sources,
+            out: Vec::new(),
+        };
+        collector.terraform(&evaluated.blocks);
+        r.facts.extend(collector.out);
     }
 }
 
@@ -508,6 +654,20 @@ fn process_terragrunt(
     let Some(unit) = unit else {
         return;
     };
+    let unit_dir_rel = src.path.rsplit_once('/').map_or(".", |(d, _)| d).to_string();
+    let environment = env::infer::terragrunt(ctx.env_cfg, &src.path, &unit.inputs, &table.sources);
+    r.record("terragrunt", unit_dir_rel.clone(), &environment);
+    let label = environment.label();
+    {
+        let mut collector = Collector {
+            env: &environment,
+            unit: &unit_dir_rel,
+            files: &table.sources,
+            out: Vec::new(),
+        };
+        collector.terragrunt(&unit.config);
+        r.facts.extend(collector.out);
+    }
     let unit_dir = src
         .disk_path
         .parent()
@@ -565,18 +725,26 @@ fn process_terragrunt(
     r.stats.terraform_values.merge(&evaluated.stats);
     let uctx = UnitCtx {
         files: &table.sources,
-        environment: None,
+        environment: (environment.class != env::EnvClass::Unknown).then_some(label.as_str()),
     };
+    let mut collector = Collector {
+        env: &environment,
+        unit: &unit_dir_rel,
+        files: &table.sources,
+        out: Vec::new(),
+    };
+    collector.terraform(&evaluated.blocks);
+    r.facts.extend(collector.out);
     for mut b in evaluated.blocks {
         // Resources of the deployed module are reached through this unit.
         if b.called_from.is_none() {
-            b.called_from = Some((unit.file, Span::new(0, 0)));
+            b.called_from = Some((source.file, source.span));
         }
         run_target(checks, &uctx, &Target::TfBlock(&b), &mut r.findings);
     }
 }
 
-fn process_yaml(src: &SourceRef, checks: &[ActiveCheck], r: &mut UnitResult) {
+fn process_yaml(src: &SourceRef, checks: &[ActiveCheck], pctx: &ProcessCtx<'_>, r: &mut UnitResult) {
     let text: &str = &src.text;
     let maybe_k8s = text.contains("apiVersion") && text.contains("kind");
     if !maybe_k8s && !matches!(src.kind, FileKind::Kustomization | FileKind::HelmValues) {
@@ -609,6 +777,9 @@ fn process_yaml(src: &SourceRef, checks: &[ActiveCheck], r: &mut UnitResult) {
     };
     if matches!(src.kind, FileKind::Kustomization | FileKind::HelmValues) {
         *r.stats.files.entry(src.kind).or_default() += 1;
+        if src.kind == FileKind::HelmValues {
+            r.record("helm-values", src.path.clone(), &env::infer::file(pctx.env_cfg, &src.path));
+        }
         return;
     }
     let objects = kubernetes::objects(loaded.documents);
@@ -632,12 +803,58 @@ fn process_yaml(src: &SourceRef, checks: &[ActiveCheck], r: &mut UnitResult) {
         ));
     }
     r.stats.kubernetes_objects += objects.len();
-    let files = [Arc::clone(src)];
-    let ctx = UnitCtx {
-        files: &files,
-        environment: None,
+    let mut files = vec![Arc::clone(src)];
+    // The file's environments: one per overlay that renders it, or its own.
+    let renderings = pctx.overlays.renderings_of(&src.path);
+    let overlay_envs: Vec<Option<Environment>> = if renderings.is_empty() {
+        vec![None]
+    } else {
+        renderings
+            .iter()
+            .map(|rd| {
+                pctx.overlays
+                    .kustomizations
+                    .get(&rd.overlay)
+                    .map(|k| env::infer::overlay(pctx.env_cfg, k))
+            })
+            .collect()
     };
+    let mut file_env: Option<Environment> = None;
     for o in &objects {
+        let mut labels: Vec<String> = Vec::new();
+        for (i, oe) in overlay_envs.iter().enumerate() {
+            let environment = env::infer::kubernetes(pctx.env_cfg, src, o, renderings.get(i), oe.as_ref());
+            if environment.class != env::EnvClass::Unknown {
+                labels.push(environment.label());
+            }
+            let unit = match renderings.get(i) {
+                Some(rd) => format!("{} via {}", o.address(), rd.overlay),
+                None => format!("{}#{}", src.path, o.address()),
+            };
+            // Facts come from the object as the overlay renders it (its patches applied).
+            let patched = renderings
+                .get(i)
+                .filter(|rd| !rd.patches.is_empty())
+                .and_then(|rd| patched_object(o, &rd.patches, pctx, &mut files));
+            let mut collector = Collector {
+                env: &environment,
+                unit: &unit,
+                files: &files,
+                out: Vec::new(),
+            };
+            collector.kubernetes(patched.as_ref().unwrap_or(o));
+            r.facts.extend(collector.out);
+            if file_env.as_ref().is_none_or(|f| f.class == env::EnvClass::Unknown) {
+                file_env = Some(environment);
+            }
+        }
+        labels.sort();
+        labels.dedup();
+        let label = labels.join(", ");
+        let ctx = UnitCtx {
+            files: &files,
+            environment: (!label.is_empty()).then_some(label.as_str()),
+        };
         run_target(checks, &ctx, &Target::K8sObject(o), &mut r.findings);
         if let Some(spec) = o.pod_spec() {
             run_target(checks, &ctx, &Target::K8sPod(o, spec), &mut r.findings);
@@ -646,6 +863,52 @@ fn process_yaml(src: &SourceRef, checks: &[ActiveCheck], r: &mut UnitResult) {
             }
         }
     }
+    if let Some(e) = file_env {
+        r.record("kubernetes", src.path.clone(), &e);
+    }
+}
+
+/// An object with an overlay's strategic-merge patches applied (only patches
+/// naming the same kind and name). Patch files join the unit's file table.
+fn patched_object(
+    o: &crate::model::kubernetes::Object,
+    patches: &[String],
+    pctx: &ProcessCtx<'_>,
+    files: &mut Vec<SourceRef>,
+) -> Option<crate::model::kubernetes::Object> {
+    let mut obj = o.clone();
+    let mut applied = false;
+    for p in patches {
+        let path = pctx.root.join(p);
+        let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        let cand = Candidate {
+            rel: p.clone(),
+            path,
+            kind: FileKind::Yaml,
+            size,
+        };
+        let Ok(src) = load(&cand, pctx.max_size) else {
+            continue;
+        };
+        let idx = u32::try_from(files.len()).unwrap_or(u32::MAX);
+        let Ok(loaded) = yaml::load(&src, idx, YamlLimits::default()) else {
+            continue;
+        };
+        let mut used = false;
+        for doc in loaded.documents {
+            let kind = doc.root.get("kind").and_then(Node::as_str);
+            let name = doc.root.path("metadata.name").and_then(Node::as_str);
+            if kind == Some(obj.kind.as_str()) && name == Some(obj.name.as_str()) {
+                kustomize::merge_patch(&mut obj.root, &doc.root);
+                used = true;
+            }
+        }
+        if used {
+            files.push(src);
+            applied = true;
+        }
+    }
+    applied.then_some(obj)
 }
 
 /// Whether a YAML file that failed to parse was meant to hold Kubernetes objects.
@@ -654,7 +917,7 @@ fn looks_like_k8s_line(text: &str) -> bool {
         && text.lines().any(|l| l.starts_with("kind:"))
 }
 
-fn process_dockerfile(src: &SourceRef, checks: &[ActiveCheck], r: &mut UnitResult) {
+fn process_dockerfile(src: &SourceRef, checks: &[ActiveCheck], pctx: &ProcessCtx<'_>, r: &mut UnitResult) {
     let df = match dockerfile::parse(&src.text) {
         Ok(df) => df,
         Err(e) => {
@@ -674,9 +937,12 @@ fn process_dockerfile(src: &SourceRef, checks: &[ActiveCheck], r: &mut UnitResul
     *r.stats.files.entry(src.kind).or_default() += 1;
     r.stats.dockerfile_stages += df.stages.len();
     let files = [Arc::clone(src)];
+    let environment = env::infer::file(pctx.env_cfg, &src.path);
+    r.record("dockerfile", src.path.clone(), &environment);
+    let label = environment.label();
     let ctx = UnitCtx {
         files: &files,
-        environment: None,
+        environment: (environment.class != env::EnvClass::Unknown).then_some(label.as_str()),
     };
     run_target(checks, &ctx, &Target::DockerFile(&df), &mut r.findings);
     let last = df.stages.len().saturating_sub(1);

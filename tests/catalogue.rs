@@ -132,7 +132,11 @@ fn examples_fire_and_stay_silent_as_labelled() {
         ] {
             for (i, ex) in examples.iter().enumerate() {
                 let dir = tempfile::tempdir().unwrap();
-                std::fs::write(dir.path().join(c.example_file()), ex).unwrap();
+                for (path, text) in c.example_files(ex) {
+                    let p = dir.path().join(path);
+                    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+                    std::fs::write(p, text).unwrap();
+                }
                 let r = scan_dir(dir.path());
                 if let Some(d) = r.diagnostics.iter().find(|d| d.kind == "parse-error") {
                     failures.push(format!("{} {label} example {i}: {d:?}", c.id));

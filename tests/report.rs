@@ -9,6 +9,7 @@ use std::process::Command;
 use std::sync::Arc;
 
 use bulkhead::config::Config;
+use bulkhead::date::Date;
 use bulkhead::diagnostic::{DiagLevel, Diagnostic};
 use bulkhead::engine::catalogue::{Catalogue, Severity, parse_check};
 use bulkhead::finding::{Finding, Related};
@@ -44,6 +45,15 @@ fn fixture_catalogue() -> Catalogue {
     cat
 }
 
+/// The configuration of the fixture scans: deadlines are computed as of a
+/// fixed day so that the snapshots do not change with the date.
+fn fixture_config() -> Config {
+    Config {
+        today: Date::new(2026, 12, 4),
+        ..Config::default()
+    }
+}
+
 fn fixture() -> (ScanResult, Catalogue) {
     let dir = manifest_dir().join("testdata/report");
     let cat = fixture_catalogue();
@@ -54,7 +64,7 @@ fn fixture() -> (ScanResult, Catalogue) {
             threads: 1,
         },
         &cat,
-        &Config::default(),
+        &fixture_config(),
     )
     .expect("scan runs");
     (result, cat)
@@ -124,7 +134,7 @@ fn output_does_not_depend_on_threads() {
             threads: 4,
         },
         &cat,
-        &Config::default(),
+        &fixture_config(),
     )
     .expect("scan runs");
     let (one, _) = fixture();
@@ -259,6 +269,8 @@ fn hand_built() -> (ScanResult, Catalogue) {
             message: "the test environment uses the same bucket".into(),
         }],
         environment: Some("production".into()),
+        suppression: None,
+        sla: None,
     };
     let value_start = manifest.text.find(SECRET).unwrap() - 1;
     let leaked = Finding {
@@ -271,6 +283,8 @@ fn hand_built() -> (ScanResult, Catalogue) {
         evidence: SECRET.into(),
         related: vec![],
         environment: None,
+        suppression: None,
+        sla: None,
     };
     let mut result = ScanResult {
         findings: vec![shared, leaked],

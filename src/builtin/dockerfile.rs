@@ -256,3 +256,36 @@ pub fn secret_in_build(
         })
         .collect()
 }
+
+/// Shell commands of a RUN, CMD or ENTRYPOINT (here-documents included), for
+/// the other Dockerfile builtins.
+pub(super) fn instruction_scripts(df: &Dockerfile, kind: &InstructionKind) -> Vec<Vec<ShellWord>> {
+    scripts(df, kind)
+}
+
+/// The stage a stage is built on, when it is an earlier stage of the same file.
+pub(super) fn base_stage<'a>(df: &'a Dockerfile, stage: &Stage) -> Option<&'a Stage> {
+    if !stage.base_is_stage {
+        return None;
+    }
+    df.stages.iter().take(stage.index).rev().find(|s| {
+        s.name
+            .as_deref()
+            .is_some_and(|n| n.eq_ignore_ascii_case(&stage.image.repository))
+    })
+}
+
+/// Indexes of the stages whose layers make up the final image: the final
+/// stage and the earlier stages it is built on (`FROM <stage>`).
+pub(super) fn image_stages(df: &Dockerfile) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut cur = df.final_stage();
+    while let Some(st) = cur {
+        if out.contains(&st.index) || out.len() > 16 {
+            break;
+        }
+        out.push(st.index);
+        cur = base_stage(df, st);
+    }
+    out
+}

@@ -9,6 +9,10 @@ mod kubernetes;
 pub mod secrets;
 pub mod shell;
 mod terraform;
+mod dockerfile_build;
+mod dockerfile_image;
+mod kubernetes_objects;
+mod kubernetes_workload;
 
 use std::collections::BTreeMap;
 
@@ -59,7 +63,41 @@ static BUILTINS: &[(&str, BuiltinFn)] = &[
     ("terraform_admin_port_open", terraform::admin_port_open),
     ("terraform_iam_wildcard", terraform::iam_wildcard),
     ("terraform_hardcoded_secret", terraform::hardcoded_secret),
+    // Cross-environment checks run once per scan over the facts index
+    // (`crate::env::rules`), not per target.
+    ("cross_environment", no_hits),
+    ("kubernetes_seccomp", kubernetes_workload::seccomp),
+    ("kubernetes_apparmor_unconfined", kubernetes_workload::apparmor_unconfined),
+    ("kubernetes_workload_labels", kubernetes_workload::workload_labels),
+    ("kubernetes_map_entry", kubernetes_objects::map_entry),
+    ("kubernetes_ingress_cors", kubernetes_objects::ingress_cors),
+    ("kubernetes_ingress_tls", kubernetes_objects::ingress_tls),
+    ("kubernetes_public_load_balancer", kubernetes_objects::public_load_balancer),
+    ("kubernetes_configmap_secret", kubernetes_objects::configmap_secret_hits),
+    ("kubernetes_secret_literal", kubernetes_objects::secret_literal),
+    ("kubernetes_deprecated_api", kubernetes_objects::deprecated_api),
+    ("dockerfile_apt_recommends", dockerfile_build::apt_recommends),
+    ("dockerfile_apt_update_missing", dockerfile_build::apt_update_missing),
+    ("dockerfile_package_cache", dockerfile_build::package_cache),
+    ("dockerfile_build_toolchain", dockerfile_build::build_toolchain),
+    ("dockerfile_sudo", dockerfile_build::sudo),
+    ("dockerfile_world_writable", dockerfile_build::world_writable_mode),
+    ("dockerfile_download_piped_to_shell", dockerfile_build::download_piped_to_shell),
+    ("dockerfile_secret_in_run", dockerfile_build::secret_in_run),
+    ("tls_verification_disabled", dockerfile_build::tls_verification_disabled),
+    ("dockerfile_package_signature_disabled", dockerfile_build::package_signature_disabled),
+    ("dockerfile_image_labels", dockerfile_image::image_labels_missing),
+    ("dockerfile_image_age", dockerfile_image::image_age),
+    ("dockerfile_context_artifacts", dockerfile_image::context_artifacts),
+    ("dockerfile_add_local", dockerfile_image::add_local),
+    ("dockerfile_add_remote", dockerfile_image::add_remote),
+    ("image_untrusted_registry", dockerfile_image::untrusted_registry),
 ];
+
+/// The per-target part of checks that run elsewhere (over the facts index).
+fn no_hits(_: &Target<'_>, _: &BTreeMap<String, Json>, _: &UnitCtx<'_>) -> Vec<Hit> {
+    Vec::new()
+}
 
 /// Whether a builtin of this name exists.
 #[must_use]

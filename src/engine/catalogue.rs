@@ -104,6 +104,9 @@ pub enum TargetKind {
     DockerFinalStage,
     /// `dockerfile.instruction[:KEYWORD]`
     DockerInstruction(Option<String>),
+    /// `project.environments`: runs once per scan over the facts of every
+    /// unit (cross-environment checks).
+    ProjectEnvironments,
 }
 
 impl TargetKind {
@@ -131,6 +134,7 @@ impl TargetKind {
             ("dockerfile.instruction", a) => {
                 TargetKind::DockerInstruction(a.map(|k| k.to_ascii_uppercase()))
             }
+            ("project.environments", None) => TargetKind::ProjectEnvironments,
             _ => return Err(format!("unknown target `{s}`")),
         })
     }
@@ -147,6 +151,7 @@ impl TargetKind {
             TargetKind::K8sObject(_) | TargetKind::K8sPod | TargetKind::K8sContainer => {
                 "kubernetes"
             }
+            TargetKind::ProjectEnvironments => "environments",
             _ => "dockerfile",
         }
     }
@@ -279,6 +284,27 @@ impl Check {
         }
     }
 
+    /// The files an example consists of. An example may hold several files,
+    /// each introduced by a `### file: PATH` line (cross-file and
+    /// cross-environment checks); otherwise it is one file named by
+    /// [`Check::example_file`].
+    #[must_use]
+    pub fn example_files(&self, example: &str) -> Vec<(String, String)> {
+        if !example.lines().any(|l| l.starts_with("### file: ")) {
+            return vec![(self.example_file(), example.to_string())];
+        }
+        let mut out: Vec<(String, String)> = Vec::new();
+        for line in example.lines() {
+            if let Some(path) = line.strip_prefix("### file: ") {
+                out.push((path.trim().to_string(), String::new()));
+            } else if let Some((_, text)) = out.last_mut() {
+                text.push_str(line);
+                text.push('\n');
+            }
+        }
+        out
+    }
+
     /// Anchor of the check's section in `docs/checks.md`.
     #[must_use]
     pub fn doc_anchor(&self) -> String {
@@ -320,7 +346,8 @@ pub fn parse_check(path: &str, text: &str) -> Result<Check, CheckError> {
     let logic = match (raw.matcher, raw.builtin) {
         (Some(m), None) => Logic::Match(Pred::from_json(&m).map_err(err)?),
         (None, Some(b)) => {
-            if !crate::builtin::exists(&b) {
+            // `suppression_problem` (BH0701) is produced by the suppression pass, not by a builtin.
+            if !crate::builtin::exists(&b) && b != crate::suppress::PASS_BUILTIN {
                 return Err(err(format!("unknown builtin `{b}`")));
             }
             Logic::Builtin(b)

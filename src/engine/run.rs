@@ -334,5 +334,7 @@ fn to_finding(
         evidence,
         related,
         environment: unit.environment.map(str::to_string),
+        suppression: None,
+        sla: None,
     })
 }

@@ -10,6 +10,9 @@
 //! locations (GitHub ignores them otherwise) and `endColumn` is the last
 //! character, inclusive, like `endLine`. Files that could not be scanned are
 //! reported as `warning`s so that a broken file does not go unnoticed.
+//! Findings accepted by a suppression or the baseline are left out, except
+//! baselined findings past their remediation deadline; messages end with the
+//! deadline (`(due 2026-12-07)`).
 //! Values are escaped exactly as GitHub's `@actions/core` toolkit does.
 
 use std::fmt::Write as _;
@@ -70,14 +73,26 @@ fn annotation(f: &Finding) -> String {
         props.push(("endLine", end.line.to_string()));
     }
     props.push(("title", format!("{} {}", f.check.id, f.check.name)));
-    workflow_command(command(f.severity), &props, &f.message)
+    let mut message = f.message.clone();
+    if let Some(note) = super::human::deadline_note(f) {
+        message = format!("{message} ({note})");
+    }
+    if f.is_baselined() {
+        message.push_str(" [baselined]");
+    }
+    workflow_command(command(f.severity), &props, &message)
 }
 
 /// Render findings (and files that could not be scanned) as workflow commands.
 #[must_use]
 pub fn render(result: &ScanResult) -> String {
     let mut out = String::new();
-    for f in &result.findings {
+    // Accepted findings are not annotated, except baselined ones past their deadline.
+    for f in result
+        .findings
+        .iter()
+        .filter(|f| f.is_open() || (f.is_baselined() && f.is_overdue()))
+    {
         out.push_str(&annotation(f));
         out.push('\n');
     }

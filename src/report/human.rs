@@ -4,6 +4,12 @@
 //!
 //! Findings of `sensitive` checks (secrets) are printed without any source
 //! text: only their location and message.
+//!
+//! Each finding's help ends with its remediation deadline (`due 2026-12-07`,
+//! or `overdue: ...`). Findings accepted by a suppression or the baseline are
+//! not shown, only counted in the summary (`2 suppressed, 3 baselined`);
+//! baselined findings past their deadline get one line each, and baseline
+//! entries that no longer occur are listed as fixed.
 
 use std::fmt;
 use std::fmt::Write as _;
@@ -138,9 +144,27 @@ fn named_source(src: &SourceFile, span: Span) -> NamedSource<Arc<str>> {
     NamedSource::new(position(src, span), Arc::clone(&src.text))
 }
 
+/// The remediation deadline of a finding: `due 2026-12-07`, or that it is overdue.
+#[must_use]
+pub fn deadline_note(f: &Finding) -> Option<String> {
+    let sla = f.sla?;
+    let due = sla.due?;
+    Some(if sla.overdue {
+        format!("overdue: was due {due} (first seen {})", sla.first_seen)
+    } else {
+        format!("due {due}")
+    })
+}
+
 fn finding_report(f: &Finding) -> Report {
     let code = Some(format!("{} {}", f.check.id, f.check.name));
-    let help = Some(first_sentence(&f.check.remediation)).filter(|h| !h.is_empty());
+    let mut help = Some(first_sentence(&f.check.remediation)).filter(|h| !h.is_empty());
+    if let Some(note) = deadline_note(f) {
+        help = Some(match help {
+            Some(h) => format!("{h}\n{note}"),
+            None => note,
+        });
+    }
     let severity = miette_severity(f.severity);
     if f.check.sensitive {
         // Secrets: location and message only, never the source text.
@@ -216,13 +240,16 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// The closing summary line.
+/// The closing summary line: open findings by severity, suppressed and
+/// baselined ones, those past their deadline, files that failed.
 #[must_use]
 pub fn summary(result: &ScanResult) -> String {
     let scanned = super::files_scanned(result);
     let files = plural(scanned, "file", "files");
-    let mut s = if result.findings.is_empty() {
-        format!("No findings in {files} scanned")
+    let c = super::counts(result);
+    let mut s = if c.open == 0 {
+        let open = if result.findings.is_empty() { "" } else { "open " };
+        format!("No {open}findings in {files} scanned")
     } else {
         let parts: Vec<String> = super::severity_counts(result)
             .iter()
@@ -231,10 +258,28 @@ pub fn summary(result: &ScanResult) -> String {
             .collect();
         format!(
             "{} ({}) in {files} scanned",
-            plural(result.findings.len(), "finding", "findings"),
+            plural(c.open, "finding", "findings"),
             parts.join(", ")
         )
     };
+    let mut accepted = Vec::new();
+    if c.suppressed > 0 {
+        accepted.push(format!("{} suppressed", c.suppressed));
+    }
+    if c.baselined > 0 {
+        accepted.push(format!("{} baselined", c.baselined));
+    }
+    if !accepted.is_empty() {
+        let _ = write!(s, "; {}", accepted.join(", "));
+    }
+    if c.overdue > 0 {
+        let _ = write!(
+            s,
+            "; {} past {} remediation deadline",
+            c.overdue,
+            if c.overdue == 1 { "its" } else { "their" }
+        );
+    }
     let failed = result.stats.files_failed;
     if failed > 0 {
         let _ = write!(
@@ -244,7 +289,63 @@ pub fn summary(result: &ScanResult) -> String {
         );
     }
     s.push('.');
+    if let Some(b) = &result.baseline {
+        if !b.fixed.is_empty() {
+            let _ = write!(
+                s,
+                "\n{} of the baseline {} no longer {} (fixed); write the baseline again with `bulkhead baseline --output {}` to drop {}.",
+                plural(b.fixed.len(), "entry", "entries"),
+                b.path,
+                if b.fixed.len() == 1 { "occurs" } else { "occur" },
+                b.path,
+                if b.fixed.len() == 1 { "it" } else { "them" },
+            );
+        }
+    }
     s
+}
+
+/// Fixed baseline entries shown one per line, at most this many.
+const MAX_FIXED_LINES: usize = 20;
+
+/// Lines for baselined findings past their deadline and for fixed baseline entries.
+fn baseline_lines(result: &ScanResult) -> String {
+    let mut out = String::new();
+    for f in result
+        .findings
+        .iter()
+        .filter(|f| f.is_baselined() && f.is_overdue())
+    {
+        let note = deadline_note(f).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{}: {} {}: {} (baselined; {note})",
+            position(&f.source, f.span),
+            f.check.id,
+            f.check.name,
+            f.message.replace('\n', " ")
+        );
+    }
+    if let Some(b) = &result.baseline {
+        for e in b.fixed.iter().take(MAX_FIXED_LINES) {
+            let _ = writeln!(
+                out,
+                "fixed: {} {} ({}), in the baseline since {}",
+                e.path, e.check_id, e.resource, e.first_seen
+            );
+        }
+        if b.fixed.len() > MAX_FIXED_LINES {
+            let _ = writeln!(
+                out,
+                "fixed: ... and {} more",
+                b.fixed.len() - MAX_FIXED_LINES
+            );
+        }
+    }
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out
 }
 
 /// Render a scan result for a terminal.
@@ -261,7 +362,7 @@ pub fn render(result: &ScanResult, opts: &ReportOptions) -> String {
         .without_primary_span_start()
         .with_show_related_as_nested(true);
     let mut out = String::new();
-    for f in &result.findings {
+    for f in result.findings.iter().filter(|f| f.is_open()) {
         let report = finding_report(f);
         let mut one = String::new();
         if handler.render_report(&mut one, &report).is_ok() {
@@ -285,6 +386,7 @@ pub fn render(result: &ScanResult, opts: &ReportOptions) -> String {
     if !result.diagnostics.is_empty() {
         out.push('\n');
     }
+    out.push_str(&baseline_lines(result));
     out.push_str(&summary(result));
     out.push('\n');
     out

@@ -9,8 +9,13 @@
 //!   "summary": {
 //!     "findings": 3,                       // number of entries in "findings"
 //!     "by_severity": { "critical": 1, "high": 2, "medium": 0, "low": 0, "info": 0 },
+//!                                          // open findings only (not suppressed, not baselined)
 //!     "files_scanned": { "dockerfile": 1, "yaml": 2 },   // parsed files by kind (see below)
-//!     "files_failed": 1                    // files that could not be read or parsed
+//!     "files_failed": 1,                   // files that could not be read or parsed
+//!     "open": 3,                           // findings that count (fail the run)
+//!     "suppressed": 0,                     // accepted inline or in bulkhead.toml
+//!     "baselined": 0,                      // recorded in the --baseline file
+//!     "overdue": 0                         // open or baselined, past their remediation deadline
 //!   },
 //!   "findings": [                          // sorted by path, position, check id
 //!     {
@@ -29,7 +34,21 @@
 //!       "related": [                       // other locations that explain the finding
 //!         { "path": "...", "message": "...", "start": {...}, "end": {...} }
 //!       ],
-//!       "help_uri": "https://github.com/bulkhead-iac/bulkhead/blob/main/docs/checks.md#bh0301-privileged-container"
+//!       "help_uri": "https://github.com/bulkhead-iac/bulkhead/blob/main/docs/checks.md#bh0301-privileged-container",
+//!       "suppressed": false,               // true when accepted inline, in bulkhead.toml or by the baseline
+//!       "suppression": {                   // null unless suppressed
+//!         "kind": "inSource",              // inSource (comment, annotation) | external (config, baseline)
+//!         "by": "comment",                 // comment | annotation | config | baseline
+//!         "justification": "vendor agent needs it (RISK-42)",
+//!         "path": "k8s/deploy.yaml", "line": 11,   // where it is written; absent for the baseline
+//!         "until": "2027-01-31"            // last day it holds; absent when it does not expire
+//!       },
+//!       "sla": {                           // remediation deadline (policy A.5 section 10.3); null if none computed
+//!         "first_seen": "2026-12-04",      // the baseline's date, else the scan day
+//!         "due": "2026-12-07",             // null: no deadline (low, info; moderate in non-critical apps)
+//!         "days": 3,                       // days from first_seen to due, or null
+//!         "overdue": false
+//!       }
 //!     }
 //!   ],
 //!   "diagnostics": [                       // problems with the scan itself, sorted
@@ -39,10 +58,19 @@
 //!       "level": "error",                  // error | warning | note
 //!       "kind": "parse-error",             // parse-error, too-large, binary, not-utf8, unreadable,
 //!                                          // symlink-loop, outside-root, helm-template,
-//!                                          // duplicate-key, limit
+//!                                          // duplicate-key, limit, expired-suppression,
+//!                                          // unused-suppression
 //!       "message": "cannot parse: ..."
 //!     }
-//!   ]
+//!   ],
+//!   "baseline": {                          // null without --baseline
+//!     "path": "bulkhead-baseline.json",
+//!     "baselined": 0,                      // findings it hides
+//!     "fixed": [                           // its entries that no longer occur
+//!       { "fingerprint": "...", "check_id": "BH0301", "path": "...", "resource": "...",
+//!         "first_seen": "2026-01-05" }
+//!     ]
+//!   }
 //! }
 //! ```
 //!
@@ -81,6 +109,8 @@ pub struct Report<'a> {
     pub findings: Vec<FindingJson<'a>>,
     /// Scan problems, sorted.
     pub diagnostics: &'a [Diagnostic],
+    /// The baseline given with `--baseline`.
+    pub baseline: Option<BaselineJson<'a>>,
 }
 
 /// `tool`.
@@ -103,6 +133,58 @@ pub struct Summary {
     pub files_scanned: BTreeMap<FileKind, usize>,
     /// Files that could not be scanned.
     pub files_failed: usize,
+    /// Findings that count.
+    pub open: usize,
+    /// Findings accepted inline or by configuration.
+    pub suppressed: usize,
+    /// Findings recorded in the baseline.
+    pub baselined: usize,
+    /// Open or baselined findings past their remediation deadline.
+    pub overdue: usize,
+}
+
+/// `baseline`.
+#[derive(Debug, Serialize)]
+pub struct BaselineJson<'a> {
+    /// The baseline file, as given.
+    pub path: &'a str,
+    /// Findings it hides.
+    pub baselined: usize,
+    /// Entries that no longer occur.
+    pub fixed: &'a [crate::baseline::Entry],
+}
+
+/// `findings[].suppression`.
+#[derive(Debug, Serialize)]
+pub struct SuppressionJson<'a> {
+    /// SARIF kind: `inSource` or `external`.
+    pub kind: &'static str,
+    /// `comment`, `annotation`, `config` or `baseline`.
+    pub by: crate::finding::SuppressedBy,
+    /// The documented justification.
+    pub justification: &'a str,
+    /// Where it is written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<&'a str>,
+    /// Line where it is written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    /// Last day it holds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub until: Option<crate::date::Date>,
+}
+
+/// `findings[].sla`.
+#[derive(Debug, Serialize)]
+pub struct SlaJson {
+    /// First seen.
+    pub first_seen: crate::date::Date,
+    /// Due date, if any.
+    pub due: Option<crate::date::Date>,
+    /// Days from first seen to due.
+    pub days: Option<i64>,
+    /// Past the due date.
+    pub overdue: bool,
 }
 
 /// `summary.by_severity`.
@@ -169,6 +251,12 @@ pub struct FindingJson<'a> {
     pub related: Vec<RelatedJson<'a>>,
     /// Documentation of the check.
     pub help_uri: String,
+    /// Accepted inline, by configuration or by the baseline.
+    pub suppressed: bool,
+    /// How it was accepted.
+    pub suppression: Option<SuppressionJson<'a>>,
+    /// Remediation deadline.
+    pub sla: Option<SlaJson>,
 }
 
 /// One entry of `findings[].related`.
@@ -218,12 +306,28 @@ fn finding(f: &Finding) -> FindingJson<'_> {
             })
             .collect(),
         help_uri: docs::help_uri(&f.check),
+        suppressed: f.suppression.is_some(),
+        suppression: f.suppression.as_ref().map(|x| SuppressionJson {
+            kind: x.by.sarif_kind(),
+            by: x.by,
+            justification: &x.justification,
+            path: x.at.as_ref().map(|(p, _)| p.as_str()),
+            line: x.at.as_ref().map(|(_, l)| *l),
+            until: x.until,
+        }),
+        sla: f.sla.map(|s| SlaJson {
+            first_seen: s.first_seen,
+            due: s.due,
+            days: s.days,
+            overdue: s.overdue,
+        }),
     }
 }
 
 /// Build the report structure.
 #[must_use]
 pub fn build<'a>(result: &'a ScanResult, opts: &ReportOptions) -> Report<'a> {
+    let c = super::counts(result);
     let mut by = BySeverity::default();
     for (s, n) in super::severity_counts(result) {
         match s {
@@ -245,9 +349,18 @@ pub fn build<'a>(result: &'a ScanResult, opts: &ReportOptions) -> Report<'a> {
             by_severity: by,
             files_scanned: result.stats.files.clone(),
             files_failed: result.stats.files_failed,
+            open: c.open,
+            suppressed: c.suppressed,
+            baselined: c.baselined,
+            overdue: c.overdue,
         },
         findings: result.findings.iter().map(finding).collect(),
         diagnostics: &result.diagnostics,
+        baseline: result.baseline.as_ref().map(|b| BaselineJson {
+            path: &b.path,
+            baselined: b.baselined,
+            fixed: &b.fixed,
+        }),
     }
 }
 

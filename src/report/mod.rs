@@ -7,6 +7,7 @@ pub mod json;
 pub mod sarif;
 
 use crate::engine::catalogue::{Catalogue, Severity};
+use crate::finding::Finding;
 use crate::scan::ScanResult;
 use crate::source::{LineCol, SourceFile, Span};
 
@@ -34,6 +35,8 @@ pub struct ReportOptions {
     pub version: &'static str,
     /// Absolute repository root (SARIF `originalUriBaseIds`), as a `file://` URI ending in `/`.
     pub root_uri: Option<String>,
+    /// Fail only on findings past their remediation deadline (`--fail-on-overdue`).
+    pub fail_on_overdue: bool,
 }
 
 impl Default for ReportOptions {
@@ -43,6 +46,7 @@ impl Default for ReportOptions {
             fail_on: Some(Severity::Low),
             version: env!("CARGO_PKG_VERSION"),
             root_uri: None,
+            fail_on_overdue: false,
         }
     }
 }
@@ -84,7 +88,56 @@ pub fn region(src: &SourceFile, span: Span) -> (LineCol, LineCol) {
     (start, end)
 }
 
-/// Number of findings per severity, most severe first.
+/// Whether a result fails the run: an open finding at or above `fail_on`,
+/// or with `fail_on_overdue`, only a finding past its remediation deadline
+/// (open or baselined; accepted findings never fail).
+#[must_use]
+pub fn fails(result: &ScanResult, opts: &ReportOptions) -> bool {
+    if opts.fail_on_overdue {
+        return result.findings.iter().any(Finding::is_overdue);
+    }
+    opts.fail_on.is_some_and(|t| {
+        result
+            .findings
+            .iter()
+            .any(|f| f.is_open() && f.severity >= t)
+    })
+}
+
+/// How many findings are open, suppressed (inline or by configuration),
+/// baselined, and past their remediation deadline.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Neither suppressed nor baselined.
+    pub open: usize,
+    /// Accepted inline or by configuration.
+    pub suppressed: usize,
+    /// Recorded in the baseline.
+    pub baselined: usize,
+    /// Open or baselined and past their due date.
+    pub overdue: usize,
+}
+
+/// Count the findings by state.
+#[must_use]
+pub fn counts(result: &ScanResult) -> Counts {
+    let mut c = Counts::default();
+    for f in &result.findings {
+        if f.is_open() {
+            c.open += 1;
+        } else if f.is_baselined() {
+            c.baselined += 1;
+        } else {
+            c.suppressed += 1;
+        }
+        if f.is_overdue() {
+            c.overdue += 1;
+        }
+    }
+    c
+}
+
+/// Number of open findings per severity, most severe first.
 #[must_use]
 pub fn severity_counts(result: &ScanResult) -> [(Severity, usize); 5] {
     let mut counts = [
@@ -94,7 +147,7 @@ pub fn severity_counts(result: &ScanResult) -> [(Severity, usize); 5] {
         (Severity::Low, 0),
         (Severity::Info, 0),
     ];
-    for f in &result.findings {
+    for f in result.findings.iter().filter(|f| f.is_open()) {
         if let Some(c) = counts.iter_mut().find(|(s, _)| *s == f.severity) {
             c.1 += 1;
         }

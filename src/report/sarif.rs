@@ -7,8 +7,16 @@
 //! `partialFingerprints` hash the rule, the file, the resource and the
 //! normalised offending text, never the line, so alerts survive unrelated
 //! edits. Scan problems (unparseable files and the like) are tool execution
-//! notifications of `invocations[0]`. The output holds no timestamps: the same
-//! input gives the same bytes.
+//! notifications of `invocations[0]`.
+//!
+//! Accepted findings stay in `results` with `suppressions: [{kind,
+//! justification, status: "accepted"}]` (kind `inSource` for comments and
+//! annotations, `external` for `bulkhead.toml` entries and the baseline), so
+//! code scanning shows them as dismissed rather than open. Each result's
+//! properties carry its remediation deadline: `first-seen`, and where the
+//! policy sets one `sla-due`, `sla-days` and `sla-overdue`. The output holds no
+//! timestamps beyond those dates: the same input on the same day gives the
+//! same bytes.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
@@ -19,7 +27,7 @@ use serde_sarif::sarif::{
     ArtifactContent, ArtifactLocation, Invocation, Location, Message, MultiformatMessageString,
     Notification, PhysicalLocation, PropertyBag, Region, ReportingConfiguration,
     ReportingDescriptor, ReportingDescriptorReference, Result as SarifResult, ResultLevel, Run,
-    RunAutomationDetails, Sarif, Tool, ToolComponent,
+    RunAutomationDetails, Sarif, Suppression, Tool, ToolComponent,
 };
 
 use super::ReportOptions;
@@ -266,6 +274,14 @@ fn finding_result(f: &Finding, rule_index: i64, fingerprint: &str, occurrence: u
         props.insert("environment".to_string(), json!(env));
     }
     props.insert("severity".to_string(), json!(f.severity.as_str()));
+    if let Some(sla) = f.sla {
+        props.insert("first-seen".to_string(), json!(sla.first_seen.to_string()));
+        if let (Some(due), Some(days)) = (sla.due, sla.days) {
+            props.insert("sla-due".to_string(), json!(due.to_string()));
+            props.insert("sla-days".to_string(), json!(days));
+            props.insert("sla-overdue".to_string(), json!(sla.overdue));
+        }
+    }
 
     let mut r = SarifResult::builder()
         .rule_id(f.check.id.clone())
@@ -283,6 +299,19 @@ fn finding_result(f: &Finding, rule_index: i64, fingerprint: &str, occurrence: u
         .build();
     if !related.is_empty() {
         r.related_locations = Some(related);
+    }
+    if let Some(sup) = &f.suppression {
+        let mut justification = sup.justification.clone();
+        if let Some((path, line)) = &sup.at {
+            justification = format!("{justification} ({path}:{line})");
+        }
+        r.suppressions = Some(vec![
+            Suppression::builder()
+                .kind(json!(sup.by.sarif_kind()))
+                .status(json!("accepted"))
+                .justification(justification)
+                .build(),
+        ]);
     }
     r
 }

@@ -304,6 +304,7 @@ impl<'l, 'a> TgScope<'l, 'a> {
     fn evaluate(&self, body: &Body) -> Node {
         let mut inherited_inputs = self.empty.clone();
         let mut inherited_source: Option<Node> = None;
+        let mut inherited_remote_state: Option<Node> = None;
         for s in body.iter() {
             let Structure::Block(b) = s else { continue };
             if b.ident.as_str() != "include" {
@@ -334,6 +335,9 @@ impl<'l, 'a> TgScope<'l, 'a> {
             }
             if let Some(src) = parent.path("terraform.source") {
                 inherited_source = Some(src.clone());
+            }
+            if let Some(rs) = parent.get("remote_state") {
+                inherited_remote_state = Some(rs.clone());
             }
             self.includes.borrow_mut().push(entry(&name, parent));
         }
@@ -366,6 +370,22 @@ impl<'l, 'a> TgScope<'l, 'a> {
                 "terraform",
                 map(vec![entry("source", src)], Span::default(), self.file),
             ));
+        }
+        // `remote_state { backend = "s3" config = {...} }`, or the one inherited.
+        let remote_state = body
+            .get_blocks("remote_state")
+            .next()
+            .map(|rs| {
+                let entries = rs
+                    .body
+                    .attributes()
+                    .map(|a| entry(a.key.as_str(), self.eval(&a.value)))
+                    .collect();
+                map(entries, span_of(rs.span()), self.file)
+            })
+            .or(inherited_remote_state);
+        if let Some(rs) = remote_state {
+            top.push(entry("remote_state", rs));
         }
         map(top, Span::default(), self.file)
     }
@@ -444,7 +464,9 @@ impl Scope for TgScope<'_, '_> {
                     .first()
                     .and_then(Node::as_str)
                     .unwrap_or("terragrunt.hcl");
-                let mut cur = self.dir.parent();
+                // Included files are evaluated in the context of the unit that includes them.
+                let start = self.include_from.as_deref().unwrap_or(&self.dir);
+                let mut cur = start.parent();
                 while let Some(d) = cur {
                     if !d.starts_with(&self.loader.root) {
                         break;

@@ -1,0 +1,7 @@
+terraform {
+  backend "s3" {
+    bucket = "acme-terraform-state"
+    key    = "prod/network.tfstate"
+    region = "eu-west-1"
+  }
+}

@@ -1,0 +1,3 @@
+provider "kubernetes" {
+  config_context = "shared-cluster" # expect: BH0108
+}
