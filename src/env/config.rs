@@ -163,7 +163,12 @@ impl EnvConfig {
 
     /// The exception accepting `value` for `check` (id or name), if any.
     #[must_use]
-    pub fn exception(&self, check_id: &str, check_name: &str, value: &str) -> Option<&EnvException> {
+    pub fn exception(
+        &self,
+        check_id: &str,
+        check_name: &str,
+        value: &str,
+    ) -> Option<&EnvException> {
         self.exceptions.iter().find(|e| {
             (e.check.eq_ignore_ascii_case(check_id) || e.check == check_name)
                 && (e.value == value || glob(&e.value).is_some_and(|g| g.is_match(value)))

@@ -133,14 +133,26 @@ impl Collector<'_> {
     /// The AWS account a Terraform unit deploys into, from its providers (if known).
     #[must_use]
     pub fn aws_account(blocks: &[Block]) -> Option<String> {
-        for b in blocks.iter().filter(|b| b.kind == "provider" && b.label(0) == Some("aws")) {
-            if let Some(a) = b.body.get("allowed_account_ids").and_then(|n| n.as_many().first()).and_then(Node::as_str) {
+        for b in blocks
+            .iter()
+            .filter(|b| b.kind == "provider" && b.label(0) == Some("aws"))
+        {
+            if let Some(a) = b
+                .body
+                .get("allowed_account_ids")
+                .and_then(|n| n.as_many().first())
+                .and_then(Node::as_str)
+            {
                 if !is_placeholder(a) {
                     return Some(a.to_string());
                 }
             }
             for ar in b.body.get("assume_role").map_or(&[][..], Node::as_many) {
-                if let Some(acc) = ar.get("role_arn").and_then(Node::as_str).and_then(arn_account) {
+                if let Some(acc) = ar
+                    .get("role_arn")
+                    .and_then(Node::as_str)
+                    .and_then(arn_account)
+                {
                     return Some(acc.to_string());
                 }
             }
@@ -181,7 +193,10 @@ impl Collector<'_> {
                         self.push(FactKind::Account, v, n, &addr);
                     }
                     if let Some(n) = body.get("tenant_id").filter(|n| n.as_str().is_some()) {
-                        let v = format!("azure-tenant:{}", n.as_str().unwrap_or("").to_ascii_lowercase());
+                        let v = format!(
+                            "azure-tenant:{}",
+                            n.as_str().unwrap_or("").to_ascii_lowercase()
+                        );
                         self.push(FactKind::Realm, v, n, &addr);
                     }
                 }
@@ -190,14 +205,20 @@ impl Collector<'_> {
                         let realm = body.get("realm").and_then(Node::as_str).unwrap_or("master");
                         // Logging in through `master` says nothing about the realms served.
                         if realm != "master" {
-                            let v = format!("keycloak:{}/{}", n.as_str().unwrap_or("").trim_end_matches('/'), realm);
+                            let v = format!(
+                                "keycloak:{}/{}",
+                                n.as_str().unwrap_or("").trim_end_matches('/'),
+                                realm
+                            );
                             self.push(FactKind::Realm, v, n, &addr);
                         }
                     }
                 }
                 ("provider", "kubernetes" | "helm") => {
                     let cfg = if b.label(0) == Some("helm") {
-                        body.get("kubernetes").and_then(|k| k.as_many().first()).unwrap_or(body)
+                        body.get("kubernetes")
+                            .and_then(|k| k.as_many().first())
+                            .unwrap_or(body)
                     } else {
                         body
                     };
@@ -241,7 +262,9 @@ impl Collector<'_> {
             "aws_secretsmanager_secret" => Some(("name", "secretsmanager")),
             "aws_secretsmanager_secret_version" => Some(("secret_id", "secretsmanager")),
             "aws_ssm_parameter" => Some(("name", "ssm")),
-            "vault_generic_secret" | "vault_kv_secret" | "vault_kv_secret_v2" => Some(("path", "vault")),
+            "vault_generic_secret" | "vault_kv_secret" | "vault_kv_secret_v2" => {
+                Some(("path", "vault"))
+            }
             "google_secret_manager_secret" => Some(("secret_id", "gcp-secret")),
             "google_secret_manager_secret_version" => Some(("secret", "gcp-secret")),
             "azurerm_key_vault" => Some(("name", "keyvault")),
@@ -267,7 +290,11 @@ impl Collector<'_> {
         }
         match ty {
             "aws_kms_key" | "aws_kms_alias" => {
-                if let Some(n) = body.get("name").or_else(|| body.get("key_id")).filter(|n| n.as_str().is_some()) {
+                if let Some(n) = body
+                    .get("name")
+                    .or_else(|| body.get("key_id"))
+                    .filter(|n| n.as_str().is_some())
+                {
                     let raw = n.as_str().unwrap_or("");
                     if !raw.starts_with("alias/aws/") {
                         let v = format!("kms:{account}:{raw}");
@@ -319,7 +346,10 @@ impl Collector<'_> {
                         self.push(FactKind::DataSource, v, n, addr);
                     }
                 }
-                for r in body.get("restore_to_point_in_time").map_or(&[][..], Node::as_many) {
+                for r in body
+                    .get("restore_to_point_in_time")
+                    .map_or(&[][..], Node::as_many)
+                {
                     for key in ["source_db_instance_identifier", "source_cluster_identifier"] {
                         if let Some(n) = r.get(key).filter(|n| n.as_str().is_some()) {
                             let v = format!("snapshot:{}", n.as_str().unwrap_or(""));
@@ -364,10 +394,15 @@ impl Collector<'_> {
             _ => doc,
         };
         let get = |n: &'_ Node, k: &str| -> Option<Node> {
-            n.entries().iter().find(|e| e.key.eq_ignore_ascii_case(k)).map(|e| e.value.clone())
+            n.entries()
+                .iter()
+                .find(|e| e.key.eq_ignore_ascii_case(k))
+                .map(|e| e.value.clone())
         };
         for st in get(doc, "Statement").map_or_else(Vec::new, |s| s.as_many().to_vec()) {
-            let Some(p) = get(&st, "Principal") else { continue };
+            let Some(p) = get(&st, "Principal") else {
+                continue;
+            };
             for e in p.entries() {
                 if !matches!(e.key.as_str(), "AWS" | "Federated") {
                     continue;
@@ -389,15 +424,22 @@ impl Collector<'_> {
     pub fn terragrunt(&mut self, config: &Node) {
         let inputs = config.get("inputs");
         for key in ["aws_account_id", "account_id"] {
-            if let Some(n) = inputs.and_then(|i| i.get(key)).filter(|n| n.as_str().is_some()) {
+            if let Some(n) = inputs
+                .and_then(|i| i.get(key))
+                .filter(|n| n.as_str().is_some())
+            {
                 let v = format!("aws:{}", n.as_str().unwrap_or(""));
                 self.push(FactKind::Account, v, n, "terragrunt inputs");
             }
         }
         if let Some(rs) = config.get("remote_state") {
-            let ty = rs.get("backend").and_then(Node::as_str).unwrap_or("backend");
+            let ty = rs
+                .get("backend")
+                .and_then(Node::as_str)
+                .unwrap_or("backend");
             let cfg = rs.get("config");
-            let bucket = cfg.and_then(|c| c.get("bucket").or_else(|| c.get("storage_account_name")));
+            let bucket =
+                cfg.and_then(|c| c.get("bucket").or_else(|| c.get("storage_account_name")));
             if let Some(n) = bucket.filter(|n| n.as_str().is_some()) {
                 let key = cfg
                     .and_then(|c| c.get("key").or_else(|| c.get("prefix")))
@@ -421,13 +463,19 @@ impl Collector<'_> {
                     .unwrap_or("?")
                     .to_string();
                 let spec = obj.root.get("spec");
-                for d in spec.and_then(|s| s.get("data")).map_or(&[][..], Node::items) {
+                for d in spec
+                    .and_then(|s| s.get("data"))
+                    .map_or(&[][..], Node::items)
+                {
                     if let Some(n) = d.path("remoteRef.key").filter(|n| n.as_str().is_some()) {
                         let v = format!("external-secret:{store}:{}", n.as_str().unwrap_or(""));
                         self.push(FactKind::Secret, v, n, &addr);
                     }
                 }
-                for d in spec.and_then(|s| s.get("dataFrom")).map_or(&[][..], Node::items) {
+                for d in spec
+                    .and_then(|s| s.get("dataFrom"))
+                    .map_or(&[][..], Node::items)
+                {
                     if let Some(n) = d.path("extract.key").filter(|n| n.as_str().is_some()) {
                         let v = format!("external-secret:{store}:{}", n.as_str().unwrap_or(""));
                         self.push(FactKind::Secret, v, n, &addr);
@@ -435,7 +483,11 @@ impl Collector<'_> {
                 }
             }
             "SecretProviderClass" => {
-                if let Some(n) = obj.root.path("spec.parameters.keyvaultName").filter(|n| n.as_str().is_some()) {
+                if let Some(n) = obj
+                    .root
+                    .path("spec.parameters.keyvaultName")
+                    .filter(|n| n.as_str().is_some())
+                {
                     let v = format!("keyvault:{}", n.as_str().unwrap_or(""));
                     self.push(FactKind::Secret, v, n, &addr);
                 }
@@ -468,7 +520,8 @@ impl Collector<'_> {
         // Issuer URLs in container environments (`OIDC_ISSUER`, `.../realms/<realm>`).
         for c in obj.containers() {
             for e in c.node.get("env").map_or(&[][..], Node::items) {
-                let (Some(name), Some(v)) = (e.get("name").and_then(Node::as_str), e.get("value")) else {
+                let (Some(name), Some(v)) = (e.get("name").and_then(Node::as_str), e.get("value"))
+                else {
                     continue;
                 };
                 let Some(text) = v.as_str() else { continue };
@@ -512,7 +565,10 @@ mod tests {
 
     #[test]
     fn arns_and_placeholders() {
-        assert_eq!(arn_account("arn:aws:iam::111111111111:role/x"), Some("111111111111"));
+        assert_eq!(
+            arn_account("arn:aws:iam::111111111111:role/x"),
+            Some("111111111111")
+        );
         assert_eq!(arn_account("arn:aws:s3:::bucket"), None);
         assert!(is_placeholder("replaceme"));
         assert!(is_placeholder("123456789012"));

@@ -1,20 +1,24 @@
 //! Environment inference for each kind of unit (see the module documentation
 //! of [`crate::env`] for the order of evidence).
 
+use crate::model::Node;
 use crate::model::kubernetes::Object;
 use crate::model::terraform::Block;
-use crate::model::Node;
 use crate::source::SourceRef;
 
 use super::config::{EnvConfig, IdField};
 use super::facts::Collector;
 use super::kustomize::{Kustomization, Rendering};
-use super::{Candidate, ENV_KEYS, Environment, Evidence, declaration_candidate, decide, path_candidate};
+use super::{
+    Candidate, ENV_KEYS, Environment, Evidence, decide, declaration_candidate, path_candidate,
+};
 
 fn line_of(files: &[SourceRef], n: &Node) -> (String, Option<u32>) {
-    files.get(n.file as usize).map_or((String::new(), None), |s| {
-        (s.path.clone(), Some(s.line_col(n.span.start).line))
-    })
+    files
+        .get(n.file as usize)
+        .map_or((String::new(), None), |s| {
+            (s.path.clone(), Some(s.line_col(n.span.start).line))
+        })
 }
 
 /// `environment = "prod"` (and the other environment keys) in a map of values.
@@ -60,7 +64,10 @@ pub fn terraform(
     if let Some((path, _)) = variant {
         c.extend(cfg.path_candidate(path));
     }
-    c.extend(cfg.path_candidate(&format!("{dir}/")).or_else(|| cfg.path_candidate(dir)));
+    c.extend(
+        cfg.path_candidate(&format!("{dir}/"))
+            .or_else(|| cfg.path_candidate(dir)),
+    );
     if let Some((_, values)) = variant {
         declarations(values, files, &mut c);
     }
@@ -79,7 +86,11 @@ pub fn terraform(
         if let Some(tags) = blocks
             .iter()
             .filter(|b| b.kind == "resource" && b.module_prefix.is_empty())
-            .find_map(|b| b.body.get("tags").filter(|t| ENV_KEYS.iter().any(|k| t.get(k).is_some())))
+            .find_map(|b| {
+                b.body
+                    .get("tags")
+                    .filter(|t| ENV_KEYS.iter().any(|k| t.get(k).is_some()))
+            })
         {
             declarations(tags, files, &mut c);
         }
@@ -97,7 +108,12 @@ pub fn terraform(
 /// A Terragrunt unit, from its merged inputs (which carry `env.hcl` and
 /// `account.hcl` values in the usual layouts) and its path.
 #[must_use]
-pub fn terragrunt(cfg: &EnvConfig, unit_path: &str, inputs: &Node, files: &[SourceRef]) -> Environment {
+pub fn terragrunt(
+    cfg: &EnvConfig,
+    unit_path: &str,
+    inputs: &Node,
+    files: &[SourceRef],
+) -> Environment {
     let mut c = Vec::new();
     c.extend(cfg.path_candidate(unit_path));
     declarations(inputs, files, &mut c);
@@ -127,7 +143,12 @@ pub fn overlay(cfg: &EnvConfig, k: &Kustomization) -> Environment {
     decide(c)
 }
 
-fn namespace_candidate(cfg: &EnvConfig, ns: &str, path: &str, line: Option<u32>) -> Option<Candidate> {
+fn namespace_candidate(
+    cfg: &EnvConfig,
+    ns: &str,
+    path: &str,
+    line: Option<u32>,
+) -> Option<Candidate> {
     if let Some((name, class)) = cfg.owner_of(IdField::Namespace, ns) {
         return Some(Candidate {
             rank: 0,
@@ -135,7 +156,9 @@ fn namespace_candidate(cfg: &EnvConfig, ns: &str, path: &str, line: Option<u32>)
             name: Some(name.clone()),
             evidence: Evidence {
                 kind: "config",
-                detail: format!("namespace `{ns}` belongs to environment `{name}` in bulkhead.toml"),
+                detail: format!(
+                    "namespace `{ns}` belongs to environment `{name}` in bulkhead.toml"
+                ),
                 path: path.to_string(),
                 line,
             },
@@ -157,7 +180,13 @@ fn namespace_candidate(cfg: &EnvConfig, ns: &str, path: &str, line: Option<u32>)
 
 /// A Kubernetes object, as rendered by one overlay (or on its own).
 #[must_use]
-pub fn kubernetes(cfg: &EnvConfig, src: &SourceRef, obj: &Object, rendering: Option<&Rendering>, overlay_env: Option<&Environment>) -> Environment {
+pub fn kubernetes(
+    cfg: &EnvConfig,
+    src: &SourceRef,
+    obj: &Object,
+    rendering: Option<&Rendering>,
+    overlay_env: Option<&Environment>,
+) -> Environment {
     let mut c = Vec::new();
     c.extend(cfg.path_candidate(&src.path));
     if let Some(labels) = obj.root.path("metadata.labels") {
@@ -184,7 +213,11 @@ pub fn kubernetes(cfg: &EnvConfig, src: &SourceRef, obj: &Object, rendering: Opt
     }
     // An Argo CD Application belongs to the environment it deploys to.
     let destination = (obj.kind == "Application")
-        .then(|| obj.root.path("spec.destination.namespace").and_then(Node::as_str))
+        .then(|| {
+            obj.root
+                .path("spec.destination.namespace")
+                .and_then(Node::as_str)
+        })
         .flatten()
         .map(str::to_string);
     let ns = destination

@@ -84,7 +84,11 @@ fn join(dir: &str, rel: &str) -> String {
 pub fn parse(src: &SourceFile) -> Option<Kustomization> {
     let loaded = yaml::load(src, 0, YamlLimits::default()).ok()?;
     let root: Node = loaded.documents.into_iter().next()?.root;
-    let dir = src.path.rfind('/').map_or("", |i| &src.path[..i]).to_string();
+    let dir = src
+        .path
+        .rfind('/')
+        .map_or("", |i| &src.path[..i])
+        .to_string();
     let mut refs = Vec::new();
     for key in ["resources", "bases", "components"] {
         for item in root.get(key).map_or(&[][..], Node::items) {
@@ -102,7 +106,10 @@ pub fn parse(src: &SourceFile) -> Option<Kustomization> {
             patches.push(join(&dir, path));
         }
     }
-    for p in root.get("patchesStrategicMerge").map_or(&[][..], Node::items) {
+    for p in root
+        .get("patchesStrategicMerge")
+        .map_or(&[][..], Node::items)
+    {
         if let Some(path) = p.as_str().filter(|s| !s.contains('\n')) {
             patches.push(join(&dir, path));
         }
@@ -146,12 +153,19 @@ pub fn merge_patch(base: &mut Node, patch: &Node) {
             }
         }
         (Value::List(items), Value::List(pitems))
-            if pitems.iter().all(|p| p.get("name").and_then(Node::as_str).is_some())
-                && items.iter().all(|i| i.get("name").and_then(Node::as_str).is_some()) =>
+            if pitems
+                .iter()
+                .all(|p| p.get("name").and_then(Node::as_str).is_some())
+                && items
+                    .iter()
+                    .all(|i| i.get("name").and_then(Node::as_str).is_some()) =>
         {
             for p in pitems {
                 let name = p.get("name").and_then(Node::as_str);
-                match items.iter_mut().find(|i| i.get("name").and_then(Node::as_str) == name) {
+                match items
+                    .iter_mut()
+                    .find(|i| i.get("name").and_then(Node::as_str) == name)
+                {
                     Some(i) => merge_patch(i, p),
                     None => items.push(p.clone()),
                 }
@@ -245,11 +259,17 @@ mod tests {
         let idx = OverlayIndex::build(vec![
             k("k8s/base", &["k8s/base/deploy.yaml"], None),
             k("k8s/overlays/prod", &["k8s/base"], Some("shop-prod")),
-            k("k8s/overlays/dev", &["k8s/base", "k8s/overlays/dev/extra.yaml"], Some("shop-dev")),
+            k(
+                "k8s/overlays/dev",
+                &["k8s/base", "k8s/overlays/dev/extra.yaml"],
+                Some("shop-dev"),
+            ),
         ]);
         let r = idx.renderings_of("k8s/base/deploy.yaml");
         assert_eq!(r.len(), 2);
-        assert!(r.iter().any(|x| x.overlay == "k8s/overlays/prod" && x.namespace.as_deref() == Some("shop-prod")));
+        assert!(r.iter().any(
+            |x| x.overlay == "k8s/overlays/prod" && x.namespace.as_deref() == Some("shop-prod")
+        ));
         assert_eq!(idx.renderings_of("k8s/overlays/dev/extra.yaml").len(), 1);
         assert_eq!(normalise("a/b/../c/./d"), "a/c/d");
     }

@@ -175,7 +175,12 @@ pub fn path_candidate(path: &str) -> Option<Candidate> {
 
 /// Evidence from a declared value such as `environment = "prod"` (rank 1).
 #[must_use]
-pub fn declaration_candidate(key: &str, value: &str, path: &str, line: Option<u32>) -> Option<Candidate> {
+pub fn declaration_candidate(
+    key: &str,
+    value: &str,
+    path: &str,
+    line: Option<u32>,
+) -> Option<Candidate> {
     let class = EnvClass::parse(value).or_else(|| tokens::class_of_name(value).map(|x| x.0))?;
     Some(Candidate {
         rank: 1,

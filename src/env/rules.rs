@@ -84,7 +84,11 @@ impl Ctx<'_> {
         let Some(ac) = self.active(id) else {
             return;
         };
-        if self.cfg.exception(&ac.check.id, &ac.check.name, value).is_some() {
+        if self
+            .cfg
+            .exception(&ac.check.id, &ac.check.name, value)
+            .is_some()
+        {
             return;
         }
         let related = prod
@@ -175,7 +179,10 @@ fn equal_values(ctx: &mut Ctx<'_>, facts: &[Fact]) {
                 | FactKind::Realm
                 | FactKind::Cluster
         ) {
-            groups.entry((f.kind, f.value.as_str())).or_default().push(f);
+            groups
+                .entry((f.kind, f.value.as_str()))
+                .or_default()
+                .push(f);
         }
     }
     for ((kind, value), group) in groups {
@@ -185,7 +192,10 @@ fn equal_values(ctx: &mut Ctx<'_>, facts: &[Fact]) {
         if shared_tier(ctx.cfg, prod) {
             continue;
         }
-        for f in group.iter().filter(|f| is_nonprod(f) && f.unit != prod.unit) {
+        for f in group
+            .iter()
+            .filter(|f| is_nonprod(f) && f.unit != prod.unit)
+        {
             let message = format!(
                 "{} ({}) uses {} `{}`, which production also uses ({}): environments must not share {}s",
                 f.resource,
@@ -206,14 +216,19 @@ fn first_by_place<'a>(it: impl Iterator<Item = &'a Fact>) -> Option<&'a Fact> {
 
 /// State in the same bucket (a collision when the key is the same too).
 fn state_buckets(ctx: &mut Ctx<'_>, facts: &[Fact]) {
-    let state: Vec<&Fact> = facts.iter().filter(|f| f.kind == FactKind::StateBackend).collect();
+    let state: Vec<&Fact> = facts
+        .iter()
+        .filter(|f| f.kind == FactKind::StateBackend)
+        .collect();
     for f in state.iter().filter(|f| is_nonprod(f)) {
         let (ty, rest) = f.value.split_once(':').unwrap_or(("", &f.value));
         let bucket = rest.split('/').next().unwrap_or(rest);
         let prod = first_by_place(state.iter().copied().filter(|p| {
             is_prod(p)
                 && p.unit != f.unit
-                && p.value.split_once(':').is_some_and(|(t, r)| t == ty && r.split('/').next() == Some(bucket))
+                && p.value
+                    .split_once(':')
+                    .is_some_and(|(t, r)| t == ty && r.split('/').next() == Some(bucket))
         }));
         let Some(prod) = prod else { continue };
         if shared_tier(ctx.cfg, prod) {
@@ -246,10 +261,14 @@ fn network_paths(ctx: &mut Ctx<'_>, facts: &[Fact]) {
         .filter(|f| f.kind == FactKind::Network)
         .filter_map(|f| parse_net(&f.value).map(|n| (f, n)))
         .collect();
-    networks.sort_by(|a, b| (&a.0.source.path, a.0.span.start).cmp(&(&b.0.source.path, b.0.span.start)));
+    networks.sort_by(|a, b| {
+        (&a.0.source.path, a.0.span.start).cmp(&(&b.0.source.path, b.0.span.start))
+    });
     let configured = ctx.cfg.cidrs();
     for f in facts.iter().filter(|f| f.kind == FactKind::AdmittedRange) {
-        let Some(admitted) = parse_net(&f.value) else { continue };
+        let Some(admitted) = parse_net(&f.value) else {
+            continue;
+        };
         // Broad private ranges (10.0.0.0/8) admit everything internal; only ranges
         // aimed at another environment's network count as a path to it.
         if admitted.prefix_len() < 12 {
@@ -259,9 +278,11 @@ fn network_paths(ctx: &mut Ctx<'_>, facts: &[Fact]) {
             (f.env.class == EnvClass::Production && class.is_non_production())
                 || (f.env.class.is_non_production() && class == EnvClass::Production)
         };
-        let hit = networks
-            .iter()
-            .find(|(n, net)| n.unit != f.unit && cross(n.env.class) && (net.contains(&admitted) || admitted.contains(net)));
+        let hit = networks.iter().find(|(n, net)| {
+            n.unit != f.unit
+                && cross(n.env.class)
+                && (net.contains(&admitted) || admitted.contains(net))
+        });
         if let Some((other, _)) = hit {
             let message = format!(
                 "{} ({}) admits `{}`, the network of {} ({}): environments must not be connected",
@@ -274,10 +295,9 @@ fn network_paths(ctx: &mut Ctx<'_>, facts: &[Fact]) {
             ctx.report(ids::NETWORK_PATH, f, Some(other), &f.value, message);
             continue;
         }
-        if let Some((name, _, _)) = configured
-            .iter()
-            .find(|(_, class, net)| cross(*class) && (net.contains(&admitted) || admitted.contains(net)))
-        {
+        if let Some((name, _, _)) = configured.iter().find(|(_, class, net)| {
+            cross(*class) && (net.contains(&admitted) || admitted.contains(net))
+        }) {
             let message = format!(
                 "{} ({}) admits `{}`, which bulkhead.toml assigns to environment `{name}`: environments must not be connected",
                 f.resource,
@@ -313,7 +333,10 @@ fn production_data(ctx: &mut Ctx<'_>, facts: &[Fact]) {
         .iter()
         .filter(|f| f.kind == FactKind::Account && is_prod(f))
         .collect();
-    for f in facts.iter().filter(|f| f.kind == FactKind::DataSource && is_nonprod(f)) {
+    for f in facts
+        .iter()
+        .filter(|f| f.kind == FactKind::DataSource && is_nonprod(f))
+    {
         let source = shown(&f.value);
         let by_account = arn_account(source).and_then(|acc| {
             let v = format!("aws:{acc}");
@@ -343,7 +366,10 @@ fn production_data(ctx: &mut Ctx<'_>, facts: &[Fact]) {
 
 /// Non-production units deploying into an account configured as production.
 fn configured_accounts(ctx: &mut Ctx<'_>, facts: &[Fact]) {
-    for f in facts.iter().filter(|f| f.kind == FactKind::Account && is_nonprod(f)) {
+    for f in facts
+        .iter()
+        .filter(|f| f.kind == FactKind::Account && is_nonprod(f))
+    {
         let (field, id) = match f.value.split_once(':') {
             Some(("aws", id)) => (IdField::AwsAccount, id),
             Some(("gcp", id)) => (IdField::GcpProject, id),
@@ -352,10 +378,11 @@ fn configured_accounts(ctx: &mut Ctx<'_>, facts: &[Fact]) {
         };
         if let Some((name, EnvClass::Production)) = ctx.cfg.owner_of(field, id) {
             // Already reported against a scanned production unit?
-            let dup = ctx
-                .out
-                .iter()
-                .any(|x| x.check.id == ids::SHARED_ACCOUNT && x.source.path == f.source.path && x.span == f.span);
+            let dup = ctx.out.iter().any(|x| {
+                x.check.id == ids::SHARED_ACCOUNT
+                    && x.source.path == f.source.path
+                    && x.span == f.span
+            });
             if dup {
                 continue;
             }

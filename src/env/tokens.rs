@@ -76,19 +76,22 @@ pub fn class_of_name(name: &str) -> Option<(EnvClass, String)> {
 #[must_use]
 pub fn class_of_path(path: &str) -> Option<(EnvClass, String)> {
     let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    for (i, seg) in segments.iter().enumerate().rev() {
+    let under_env_container = |i: usize| {
+        i.checked_sub(1)
+            .is_some_and(|p| ENV_CONTAINERS.contains(&segments[p].to_ascii_lowercase().as_str()))
+    };
+    // Test code (`test/integration/...`) holds fixtures, not environments.
+    if segments.iter().enumerate().any(|(i, seg)| {
+        matches!(seg.to_ascii_lowercase().as_str(), "test" | "tests") && !under_env_container(i)
+    }) {
+        return None;
+    }
+    for seg in segments.iter().rev() {
         let toks = tokens(seg);
         for t in toks.iter().rev() {
             let Some(class) = class_of_token(t) else {
                 continue;
             };
-            let bare = toks.len() == 1;
-            if class == EnvClass::Test && bare && matches!(t.as_str(), "test" | "tests") {
-                let parent = i.checked_sub(1).map(|p| segments[p].to_ascii_lowercase());
-                if !parent.is_some_and(|p| ENV_CONTAINERS.contains(&p.as_str())) {
-                    continue;
-                }
-            }
             return Some((class, (*seg).to_string()));
         }
     }
@@ -101,7 +104,10 @@ mod tests {
 
     #[test]
     fn whole_tokens_only() {
-        assert_eq!(class_of_path("envs/prod/main.tf").map(|x| x.0), Some(EnvClass::Production));
+        assert_eq!(
+            class_of_path("envs/prod/main.tf").map(|x| x.0),
+            Some(EnvClass::Production)
+        );
         assert_eq!(class_of_path("modules/products/main.tf"), None);
         assert_eq!(class_of_path("reproduce/main.tf"), None);
         assert_eq!(class_of_path("backstage/app.yaml"), None);
@@ -114,16 +120,40 @@ mod tests {
             class_of_path("non-prod/us-east-1/mysql/terragrunt.hcl").map(|x| x.0),
             Some(EnvClass::Staging)
         );
-        assert_eq!(class_of_path("config/prod.tfvars").map(|x| x.0), Some(EnvClass::Production));
-        assert_eq!(class_of_path("chart/values-production.yaml").map(|x| x.0), Some(EnvClass::Production));
-        assert_eq!(class_of_path("k8s/overlays/staging-eu/kustomization.yaml").map(|x| x.0), Some(EnvClass::Staging));
-        assert_eq!(class_of_path("svc/Dockerfile.prod").map(|x| x.0), Some(EnvClass::Production));
+        assert_eq!(
+            class_of_path("config/prod.tfvars").map(|x| x.0),
+            Some(EnvClass::Production)
+        );
+        assert_eq!(
+            class_of_path("chart/values-production.yaml").map(|x| x.0),
+            Some(EnvClass::Production)
+        );
+        assert_eq!(
+            class_of_path("k8s/overlays/staging-eu/kustomization.yaml").map(|x| x.0),
+            Some(EnvClass::Staging)
+        );
+        assert_eq!(
+            class_of_path("svc/Dockerfile.prod").map(|x| x.0),
+            Some(EnvClass::Production)
+        );
         // test code is not an environment; envs/test is
         assert_eq!(class_of_path("test/integration/envs/main.tf"), None);
-        assert_eq!(class_of_path("envs/test/main.tf").map(|x| x.0), Some(EnvClass::Test));
+        assert_eq!(
+            class_of_path("envs/test/main.tf").map(|x| x.0),
+            Some(EnvClass::Test)
+        );
         // `live` is ambiguous (Terragrunt's deployed tree)
-        assert_eq!(class_of_path("infrastructure-live/us-east-1/app/terragrunt.hcl"), None);
-        assert_eq!(class_of_name("shop-dev").map(|x| x.0), Some(EnvClass::Development));
-        assert_eq!(class_of_name("prod-us").map(|x| x.0), Some(EnvClass::Production));
+        assert_eq!(
+            class_of_path("infrastructure-live/us-east-1/app/terragrunt.hcl"),
+            None
+        );
+        assert_eq!(
+            class_of_name("shop-dev").map(|x| x.0),
+            Some(EnvClass::Development)
+        );
+        assert_eq!(
+            class_of_name("prod-us").map(|x| x.0),
+            Some(EnvClass::Production)
+        );
     }
 }

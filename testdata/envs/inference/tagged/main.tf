@@ -1,0 +1,8 @@
+provider "aws" {
+  region = "eu-west-1"
+  default_tags {
+    tags = {
+      Environment = "production"
+    }
+  }
+}

@@ -1,0 +1,2 @@
+environment = "development"
+account_id  = "222222222222"

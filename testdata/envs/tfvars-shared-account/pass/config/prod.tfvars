@@ -1,0 +1,2 @@
+environment = "production"
+account_id  = "111111111111"
