@@ -63,7 +63,14 @@ pub struct Fact {
 /// Whether a value is a placeholder that must never count as equal to anything.
 #[must_use]
 pub fn is_placeholder(v: &str) -> bool {
-    let l = v.trim().to_ascii_lowercase();
+    let t = v.trim();
+    // `UPDATE_PROJECTS_BACKEND`, `YOUR_ACCOUNT_ID`: a name to fill in, not a value.
+    if t.contains('_')
+        && t.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+    {
+        return true;
+    }
+    let l = t.to_ascii_lowercase();
     l.is_empty()
         || l.contains("replaceme")
         || l.contains("replace_me")
@@ -574,5 +581,7 @@ mod tests {
         assert!(is_placeholder("123456789012"));
         assert!(is_placeholder("${var.account}"));
         assert!(!is_placeholder("111122223333"));
+        assert!(is_placeholder("UPDATE_PROJECTS_BACKEND"));
+        assert!(!is_placeholder("acme-terraform-state"));
     }
 }
