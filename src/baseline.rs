@@ -118,8 +118,30 @@ impl Baseline {
                 first_seen,
             });
         }
-        let mut entries: Vec<Entry> = entries.into_values().collect();
-        entries.sort_by(|a, b| {
+        let mut b = Baseline {
+            version: FORMAT_VERSION,
+            tool_version: tool_version.to_string(),
+            generated: today,
+            entries: entries.into_values().collect(),
+        };
+        b.sort();
+        b
+    }
+
+    /// Add the entries of `previous` for files outside the scanned paths
+    /// (a scan of one folder must not drop the rest of the repository's entries).
+    pub fn keep_outside(&mut self, previous: &Baseline, in_scope: &dyn Fn(&str) -> bool) {
+        for e in &previous.entries {
+            if !in_scope(&e.path) && !self.entries.iter().any(|x| x.fingerprint == e.fingerprint) {
+                self.entries.push(e.clone());
+            }
+        }
+        self.sort();
+    }
+
+    /// Sort the entries by path, check, resource and fingerprint.
+    pub fn sort(&mut self) {
+        self.entries.sort_by(|a, b| {
             (&a.path, &a.check_id, &a.resource, &a.fingerprint).cmp(&(
                 &b.path,
                 &b.check_id,
@@ -127,12 +149,6 @@ impl Baseline {
                 &b.fingerprint,
             ))
         });
-        Baseline {
-            version: FORMAT_VERSION,
-            tool_version: tool_version.to_string(),
-            generated: today,
-            entries,
-        }
     }
 
     /// Parse a baseline file's text.

@@ -329,7 +329,10 @@ impl Config {
     fn check_values(&self) -> Result<(), ConfigError> {
         let glob = |g: &Spanned<String>, key: &str| {
             globset::Glob::new(g.get_ref()).map(|_| ()).map_err(|e| {
-                self.error_at(g.span().start, format!("{key}: invalid glob `{}`: {e}", g.get_ref()))
+                self.error_at(
+                    g.span().start,
+                    format!("{key}: invalid glob `{}`: {e}", g.get_ref()),
+                )
             })
         };
         for p in &self.application.paths {
@@ -356,7 +359,9 @@ impl Config {
         if let Some((_, text)) = &self.origin {
             for pat in &self.exclude {
                 if let Err(e) = globset::Glob::new(pat) {
-                    let at = text.find(&format!("\"{pat}\"")).or_else(|| text.find(pat.as_str()));
+                    let at = text
+                        .find(&format!("\"{pat}\""))
+                        .or_else(|| text.find(pat.as_str()));
                     return Err(self.error_at(
                         at.unwrap_or(0),
                         format!("exclude: invalid glob `{pat}`: {e}"),
@@ -515,7 +520,9 @@ mod tests {
     use super::*;
 
     fn err(text: &str) -> String {
-        Config::parse("bulkhead.toml", text).unwrap_err().to_string()
+        Config::parse("bulkhead.toml", text)
+            .unwrap_err()
+            .to_string()
     }
 
     #[test]
@@ -577,7 +584,10 @@ mod tests {
         assert_eq!(cfg.fail_on, Some(FailOn::Never));
         assert_eq!(cfg.application.criticality, Some(Criticality::NonCritical));
         assert_eq!(cfg.application.exposure, Some(Exposure::Internal));
-        assert_eq!(cfg.application.paths[0].glob.get_ref(), "services/payments/**");
+        assert_eq!(
+            cfg.application.paths[0].glob.get_ref(),
+            "services/payments/**"
+        );
         assert!(!cfg.suppressions.allow_inline);
         assert_eq!(cfg.suppressions.ignore[0].until, Date::new(2027, 1, 31));
         assert_eq!(cfg.suppressions.ignore[1].until, Date::new(2027, 2, 1));
@@ -587,14 +597,19 @@ mod tests {
     #[test]
     fn unknown_checks_are_named_with_their_line() {
         let cat = Catalogue::builtin().unwrap();
-        let cfg = Config::parse("b.toml", "[checks.BH0301]\nenabled = false\n\n[checks.BH9999]\nenabled = false\n").unwrap();
+        let cfg = Config::parse(
+            "b.toml",
+            "[checks.BH0301]\nenabled = false\n\n[checks.BH9999]\nenabled = false\n",
+        )
+        .unwrap();
         let text = cfg.validate(&cat).unwrap_err().to_string();
         assert!(text.starts_with("b.toml:4:"), "{text}");
         assert!(text.contains("BH9999"), "{text}");
         let cfg = Config::parse("b.toml", "[[suppressions.ignore]]\nchecks = [\"BH0301\",\n \"privileged-containr\"]\nreason = \"r\"\n").unwrap();
         let text = cfg.validate(&cat).unwrap_err().to_string();
         assert!(text.starts_with("b.toml:3:"), "{text}");
-        let ok = Config::parse("b.toml", "[checks.privileged-container]\nenabled = false\n").unwrap();
+        let ok =
+            Config::parse("b.toml", "[checks.privileged-container]\nenabled = false\n").unwrap();
         assert!(ok.validate(&cat).is_ok());
         assert!(!ok.check_enabled(cat.get("BH0301").unwrap()));
     }
@@ -609,7 +624,11 @@ mod tests {
             .lines()
             .map(|l| {
                 let t = l.trim_start_matches("# ");
-                if t.contains(" = ") || t.starts_with('[') { t } else { "" }
+                if t.contains(" = ") || t.starts_with('[') {
+                    t
+                } else {
+                    ""
+                }
             })
             .map(|l| l.split("  #").next().unwrap_or(l).to_string() + "\n")
             .collect();

@@ -55,7 +55,8 @@ impl Date {
     /// A date, if it exists.
     #[must_use]
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
-        (1..=12).contains(&month)
+        (1..=12)
+            .contains(&month)
             .then_some(())
             .filter(|()| day >= 1 && day <= days_in_month(year, month))
             .map(|()| Date { year, month, day })
@@ -242,7 +243,9 @@ impl<'de> serde::Deserialize<'de> for Date {
             fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Date, A::Error> {
                 // TOML hands date literals over as a one-entry map holding the text.
                 let Some((_, text)) = map.next_entry::<String, String>()? else {
-                    return Err(serde::de::Error::custom("expected a date of the form YYYY-MM-DD"));
+                    return Err(serde::de::Error::custom(
+                        "expected a date of the form YYYY-MM-DD",
+                    ));
                 };
                 Date::parse(&text).map_err(serde::de::Error::custom)
             }
@@ -275,7 +278,16 @@ mod tests {
     fn parsing_is_strict() {
         assert_eq!(d("2027-01-31").to_string(), "2027-01-31");
         assert_eq!(d("2024-02-29").day(), 29);
-        for bad in ["2023-02-29", "2027-13-01", "2027-1-31", "27-01-31", "2027/01/31", "", "2027-01-3x", "2027-00-10"] {
+        for bad in [
+            "2023-02-29",
+            "2027-13-01",
+            "2027-1-31",
+            "27-01-31",
+            "2027/01/31",
+            "",
+            "2027-01-3x",
+            "2027-00-10",
+        ] {
             assert!(Date::parse(bad).is_err(), "{bad}");
         }
     }

@@ -7,8 +7,8 @@
 //! runs the check catalogue (declarative checks and [`builtin`] ones), and
 //! [`report`] renders the findings.
 
-pub mod builtin;
 pub mod baseline;
+pub mod builtin;
 pub mod config;
 pub mod date;
 pub mod diagnostic;

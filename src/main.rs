@@ -205,6 +205,13 @@ fn scan_input(input: Input) -> Result<Scanned, String> {
         }
     };
     cfg.today = Some(input.today.unwrap_or_else(Date::today));
+    // Reports name the configuration relative to the repository root.
+    if let Some((path, _)) = cfg.origin.as_mut() {
+        let abs = std::fs::canonicalize(&*path).unwrap_or_else(|_| PathBuf::from(&*path));
+        if let Ok(rel) = abs.strip_prefix(&root) {
+            *path = rel.to_string_lossy().replace('\\', "/");
+        }
+    }
     let mut extra = cfg.checks_dirs.clone();
     extra.extend(input.checks);
     let cat = load_catalogue(&extra)?;
@@ -301,14 +308,14 @@ fn run(cli: Cli) -> Result<u8, String> {
             } = scan_input(input)?;
             if let Some((path, b)) = &baseline {
                 let label = path.display().to_string();
-                let outcome = b.apply(&label, &mut result.findings, &cfg, &|p| {
-                    in_scope(&scope, p)
-                });
+                let outcome = b.apply(&label, &mut result.findings, &cfg, &|p| in_scope(&scope, p));
                 result.baseline = Some(outcome);
             }
             let threshold = match fail_on {
                 Some(f) => threshold(f),
-                None => cfg.fail_on.map_or(Some(Severity::Low), config::FailOn::threshold),
+                None => cfg
+                    .fail_on
+                    .map_or(Some(Severity::Low), config::FailOn::threshold),
             };
             let overdue_gate = fail_on_overdue || cfg.fail_on_overdue.unwrap_or(false);
             let color = format == Format::Human
@@ -365,13 +372,18 @@ fn write_baseline(input: Input, output: &Path) -> Result<u8, String> {
     } else {
         None
     };
-    let Scanned { cfg, result, .. } = scan_input(input)?;
-    let b = Baseline::from_findings(
+    let Scanned {
+        cfg, result, scope, ..
+    } = scan_input(input)?;
+    let mut b = Baseline::from_findings(
         &result.findings,
         previous.as_ref(),
         cfg.today(),
         env!("CARGO_PKG_VERSION"),
     );
+    if let Some(p) = &previous {
+        b.keep_outside(p, &|path| in_scope(&scope, path));
+    }
     std::fs::write(output, b.to_json())
         .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
     let kept = previous.as_ref().map_or(0, |p| {
@@ -380,7 +392,9 @@ fn write_baseline(input: Input, output: &Path) -> Result<u8, String> {
             .filter(|e| p.entries.iter().any(|x| x.fingerprint == e.fingerprint))
             .count()
     });
-    let dropped = previous.as_ref().map_or(0, |p| p.entries.len() - kept);
+    let dropped = previous
+        .as_ref()
+        .map_or(0, |p| p.entries.len().saturating_sub(kept));
     eprintln!(
         "bulkhead: wrote {} baseline entr{} to {} ({} new, {kept} kept, {dropped} no longer found)",
         b.entries.len(),

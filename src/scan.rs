@@ -15,12 +15,12 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::diagnostic::{DiagLevel, Diagnostic};
+use crate::engine::catalogue::Catalogue;
+use crate::engine::run::{ActiveCheck, Target, UnitCtx, active_checks, run_target};
 use crate::env::config::EnvConfig;
 use crate::env::facts::{Collector, Fact};
 use crate::env::kustomize::{self, OverlayIndex};
 use crate::env::{self, Environment};
-use crate::engine::catalogue::Catalogue;
-use crate::engine::run::{ActiveCheck, Target, UnitCtx, active_checks, run_target};
 use crate::finding::Finding;
 use crate::model::{Entry, Node, Value};
 use crate::parse::yaml::YamlLimits;
@@ -217,7 +217,12 @@ pub fn scan(
     }
     // Leaf overlays carry their own environment.
     for k in overlays.kustomizations.values() {
-        if overlays.renderings.values().flatten().any(|r| r.overlay == k.dir) {
+        if overlays
+            .renderings
+            .values()
+            .flatten()
+            .any(|r| r.overlay == k.dir)
+        {
             let e = env::infer::overlay(&env_cfg, k);
             out.environments.push(EnvRecord {
                 kind: "kustomize-overlay",
@@ -228,8 +233,11 @@ pub fn scan(
     }
     out.environments.sort();
     out.environments.dedup();
-    facts.sort_by(|a, b| (&a.source.path, a.span.start, a.kind).cmp(&(&b.source.path, b.span.start, b.kind)));
-    out.findings.extend(env::rules::run(&facts, &checks, &env_cfg));
+    facts.sort_by(|a, b| {
+        (&a.source.path, a.span.start, a.kind).cmp(&(&b.source.path, b.span.start, b.kind))
+    });
+    out.findings
+        .extend(env::rules::run(&facts, &checks, &env_cfg));
     out.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out.findings.dedup_by(|a, b| a.sort_key() == b.sort_key());
     crate::suppress::apply(
@@ -239,7 +247,12 @@ pub fn scan(
         catalogue,
         config,
     );
-    crate::sla::assign(&mut out.findings, &config.application, config.today(), &|_| None);
+    crate::sla::assign(
+        &mut out.findings,
+        &config.application,
+        config.today(),
+        &|_| None,
+    );
     out.diagnostics.sort();
     out.diagnostics.dedup();
     Ok(out)
@@ -600,7 +613,13 @@ fn process_terraform(
         );
         let unit = match variant {
             Some(v) => format!("{} with {v}", if dir.is_empty() { "." } else { dir }),
-            None => if dir.is_empty() { ".".to_string() } else { dir.to_string() },
+            None => {
+                if dir.is_empty() {
+                    ".".to_string()
+                } else {
+                    dir.to_string()
+                }
+            }
         };
         r.record("terraform", unit.clone(), &environment);
         let label = environment.label();
@@ -654,7 +673,11 @@ fn process_terragrunt(
     let Some(unit) = unit else {
         return;
     };
-    let unit_dir_rel = src.path.rsplit_once('/').map_or(".", |(d, _)| d).to_string();
+    let unit_dir_rel = src
+        .path
+        .rsplit_once('/')
+        .map_or(".", |(d, _)| d)
+        .to_string();
     let environment = env::infer::terragrunt(ctx.env_cfg, &src.path, &unit.inputs, &table.sources);
     r.record("terragrunt", unit_dir_rel.clone(), &environment);
     let label = environment.label();
@@ -744,7 +767,12 @@ fn process_terragrunt(
     }
 }
 
-fn process_yaml(src: &SourceRef, checks: &[ActiveCheck], pctx: &ProcessCtx<'_>, r: &mut UnitResult) {
+fn process_yaml(
+    src: &SourceRef,
+    checks: &[ActiveCheck],
+    pctx: &ProcessCtx<'_>,
+    r: &mut UnitResult,
+) {
     let text: &str = &src.text;
     let maybe_k8s = text.contains("apiVersion") && text.contains("kind");
     if !maybe_k8s && !matches!(src.kind, FileKind::Kustomization | FileKind::HelmValues) {
@@ -778,7 +806,11 @@ fn process_yaml(src: &SourceRef, checks: &[ActiveCheck], pctx: &ProcessCtx<'_>, 
     if matches!(src.kind, FileKind::Kustomization | FileKind::HelmValues) {
         *r.stats.files.entry(src.kind).or_default() += 1;
         if src.kind == FileKind::HelmValues {
-            r.record("helm-values", src.path.clone(), &env::infer::file(pctx.env_cfg, &src.path));
+            r.record(
+                "helm-values",
+                src.path.clone(),
+                &env::infer::file(pctx.env_cfg, &src.path),
+            );
         }
         return;
     }
@@ -823,7 +855,8 @@ fn process_yaml(src: &SourceRef, checks: &[ActiveCheck], pctx: &ProcessCtx<'_>, 
     for o in &objects {
         let mut labels: Vec<String> = Vec::new();
         for (i, oe) in overlay_envs.iter().enumerate() {
-            let environment = env::infer::kubernetes(pctx.env_cfg, src, o, renderings.get(i), oe.as_ref());
+            let environment =
+                env::infer::kubernetes(pctx.env_cfg, src, o, renderings.get(i), oe.as_ref());
             if environment.class != env::EnvClass::Unknown {
                 labels.push(environment.label());
             }
@@ -844,7 +877,10 @@ fn process_yaml(src: &SourceRef, checks: &[ActiveCheck], pctx: &ProcessCtx<'_>, 
             };
             collector.kubernetes(patched.as_ref().unwrap_or(o));
             r.facts.extend(collector.out);
-            if file_env.as_ref().is_none_or(|f| f.class == env::EnvClass::Unknown) {
+            if file_env
+                .as_ref()
+                .is_none_or(|f| f.class == env::EnvClass::Unknown)
+            {
                 file_env = Some(environment);
             }
         }
@@ -917,7 +953,12 @@ fn looks_like_k8s_line(text: &str) -> bool {
         && text.lines().any(|l| l.starts_with("kind:"))
 }
 
-fn process_dockerfile(src: &SourceRef, checks: &[ActiveCheck], pctx: &ProcessCtx<'_>, r: &mut UnitResult) {
+fn process_dockerfile(
+    src: &SourceRef,
+    checks: &[ActiveCheck],
+    pctx: &ProcessCtx<'_>,
+    r: &mut UnitResult,
+) {
     let df = match dockerfile::parse(&src.text) {
         Ok(df) => df,
         Err(e) => {

@@ -51,16 +51,19 @@ impl Allowance {
 /// The SLA of the policy table for a severity, application criticality and exposure;
 /// `None` when the policy sets no deadline.
 #[must_use]
-pub fn allowance(severity: Severity, criticality: Criticality, exposure: Exposure) -> Option<Allowance> {
+pub fn allowance(
+    severity: Severity,
+    criticality: Criticality,
+    exposure: Exposure,
+) -> Option<Allowance> {
     use Allowance::{Days, Months, NextWorkingDay};
     use Criticality::{Critical, NonCritical};
     use Exposure::{Internal, InternetFacing};
     match (exposure, criticality, severity) {
         (_, _, Severity::Low | Severity::Info) => None,
         (InternetFacing, Critical, Severity::Critical) => Some(NextWorkingDay),
-        (InternetFacing, Critical, Severity::High) | (InternetFacing, NonCritical, Severity::Critical) => {
-            Some(Days(7))
-        }
+        (InternetFacing, Critical, Severity::High)
+        | (InternetFacing, NonCritical, Severity::Critical) => Some(Days(7)),
         (InternetFacing, Critical, Severity::Medium) => Some(Months(6)),
         (InternetFacing, NonCritical, Severity::High) => Some(Days(21)),
         (Internal, Critical, Severity::Critical) => Some(Days(7)),
@@ -139,7 +142,12 @@ pub fn assign(
     let classifier = Classifier::new(app);
     for f in findings {
         let seen = first_seen(f).unwrap_or(today).min(today);
-        f.sla = Some(sla_for(f.severity, classifier.classify(&f.source.path), seen, today));
+        f.sla = Some(sla_for(
+            f.severity,
+            classifier.classify(&f.source.path),
+            seen,
+            today,
+        ));
     }
 }
 
@@ -160,32 +168,84 @@ mod tests {
     #[test]
     fn internet_facing_critical_application() {
         // Wednesday: critical findings are due at the end of Thursday.
-        assert_eq!(due(Severity::Critical, Critical, InternetFacing, "2026-12-02").as_deref(), Some("2026-12-03"));
+        assert_eq!(
+            due(Severity::Critical, Critical, InternetFacing, "2026-12-02").as_deref(),
+            Some("2026-12-03")
+        );
         // Friday, Saturday, Sunday: due on Monday.
         for seen in ["2026-12-04", "2026-12-05", "2026-12-06"] {
-            assert_eq!(due(Severity::Critical, Critical, InternetFacing, seen).as_deref(), Some("2026-12-07"), "{seen}");
+            assert_eq!(
+                due(Severity::Critical, Critical, InternetFacing, seen).as_deref(),
+                Some("2026-12-07"),
+                "{seen}"
+            );
         }
-        assert_eq!(due(Severity::High, Critical, InternetFacing, "2026-12-04").as_deref(), Some("2026-12-11"));
-        assert_eq!(due(Severity::Medium, Critical, InternetFacing, "2026-08-31").as_deref(), Some("2027-02-28"));
-        assert_eq!(due(Severity::Low, Critical, InternetFacing, "2026-08-31"), None);
-        assert_eq!(due(Severity::Info, Critical, InternetFacing, "2026-08-31"), None);
+        assert_eq!(
+            due(Severity::High, Critical, InternetFacing, "2026-12-04").as_deref(),
+            Some("2026-12-11")
+        );
+        assert_eq!(
+            due(Severity::Medium, Critical, InternetFacing, "2026-08-31").as_deref(),
+            Some("2027-02-28")
+        );
+        assert_eq!(
+            due(Severity::Low, Critical, InternetFacing, "2026-08-31"),
+            None
+        );
+        assert_eq!(
+            due(Severity::Info, Critical, InternetFacing, "2026-08-31"),
+            None
+        );
     }
 
     #[test]
     fn internet_facing_non_critical_application() {
-        assert_eq!(due(Severity::Critical, NonCritical, InternetFacing, "2026-12-04").as_deref(), Some("2026-12-11"));
-        assert_eq!(due(Severity::High, NonCritical, InternetFacing, "2026-12-04").as_deref(), Some("2026-12-25"));
-        assert_eq!(due(Severity::Medium, NonCritical, InternetFacing, "2026-12-04"), None);
+        assert_eq!(
+            due(
+                Severity::Critical,
+                NonCritical,
+                InternetFacing,
+                "2026-12-04"
+            )
+            .as_deref(),
+            Some("2026-12-11")
+        );
+        assert_eq!(
+            due(Severity::High, NonCritical, InternetFacing, "2026-12-04").as_deref(),
+            Some("2026-12-25")
+        );
+        assert_eq!(
+            due(Severity::Medium, NonCritical, InternetFacing, "2026-12-04"),
+            None
+        );
     }
 
     #[test]
     fn internal_applications() {
-        assert_eq!(due(Severity::Critical, Critical, Internal, "2026-12-04").as_deref(), Some("2026-12-11"));
-        assert_eq!(due(Severity::High, Critical, Internal, "2026-12-04").as_deref(), Some("2027-01-03"));
-        assert_eq!(due(Severity::Medium, Critical, Internal, "2026-12-04").as_deref(), Some("2027-12-04"));
-        assert_eq!(due(Severity::Critical, NonCritical, Internal, "2026-12-04").as_deref(), Some("2026-12-25"));
-        assert_eq!(due(Severity::High, NonCritical, Internal, "2026-12-04").as_deref(), Some("2027-02-02"));
-        assert_eq!(due(Severity::Medium, NonCritical, Internal, "2026-12-04"), None);
+        assert_eq!(
+            due(Severity::Critical, Critical, Internal, "2026-12-04").as_deref(),
+            Some("2026-12-11")
+        );
+        assert_eq!(
+            due(Severity::High, Critical, Internal, "2026-12-04").as_deref(),
+            Some("2027-01-03")
+        );
+        assert_eq!(
+            due(Severity::Medium, Critical, Internal, "2026-12-04").as_deref(),
+            Some("2027-12-04")
+        );
+        assert_eq!(
+            due(Severity::Critical, NonCritical, Internal, "2026-12-04").as_deref(),
+            Some("2026-12-25")
+        );
+        assert_eq!(
+            due(Severity::High, NonCritical, Internal, "2026-12-04").as_deref(),
+            Some("2027-02-02")
+        );
+        assert_eq!(
+            due(Severity::Medium, NonCritical, Internal, "2026-12-04"),
+            None
+        );
     }
 
     #[test]
@@ -207,7 +267,10 @@ mod tests {
         )
         .unwrap();
         let c = Classifier::new(&app);
-        assert_eq!(c.classify("services/payments/k8s/deploy.yaml"), (Critical, InternetFacing));
+        assert_eq!(
+            c.classify("services/payments/k8s/deploy.yaml"),
+            (Critical, InternetFacing)
+        );
         assert_eq!(c.classify("tools/ci/Dockerfile"), (NonCritical, Internal));
         assert_eq!(c.classify("infra/main.tf"), (Critical, Internal));
         let none = Classifier::new(&Application::default());

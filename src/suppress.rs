@@ -399,9 +399,7 @@ fn dockerfile_comments(text: &str) -> Vec<Comment> {
 fn comments(src: &SourceFile) -> Vec<Comment> {
     match src.kind {
         FileKind::Terraform | FileKind::Tfvars | FileKind::Hcl => hcl_comments(&src.text),
-        FileKind::Yaml | FileKind::Kustomization | FileKind::HelmValues => {
-            yaml_comments(&src.text)
-        }
+        FileKind::Yaml | FileKind::Kustomization | FileKind::HelmValues => yaml_comments(&src.text),
         FileKind::Dockerfile => dockerfile_comments(&src.text),
         FileKind::Json | FileKind::TerraformJson | FileKind::TfvarsJson => Vec::new(),
     }
@@ -444,7 +442,9 @@ fn line_kinds(src: &SourceFile, comments: &[Comment]) -> (Vec<bool>, Vec<bool>) 
 
 /// The line a comment applies to.
 fn comment_scope(src: &SourceFile, c: &Comment, code: &[bool], skip: &[bool]) -> Scope {
-    let first = src.line_col(u32::try_from(c.start).unwrap_or(u32::MAX)).line;
+    let first = src
+        .line_col(u32::try_from(c.start).unwrap_or(u32::MAX))
+        .line;
     let last = src
         .line_col(u32::try_from(c.end.saturating_sub(1).max(c.start)).unwrap_or(u32::MAX))
         .line;
@@ -671,7 +671,7 @@ impl Problem {
         match self {
             Problem::Forbidden => "inline suppressions are turned off (`allow_inline = false` in the `[suppressions]` table of bulkhead.toml), so it has no effect".into(),
             Problem::NoChecks => "it names no check (write `bulkhead:ignore BH0301 -- reason`)".into(),
-            Problem::NoReason => "it has no justification after `--` (write `bulkhead:ignore BH0301 -- reason`), so it does not suppress anything".into(),
+            Problem::NoReason => "it has no justification (write the reason after `--`), so it does not suppress anything".into(),
             Problem::BadDate(e) => format!("its expiry is invalid ({e}), so it does not suppress anything"),
             Problem::Expired(d) => format!("it expired on {d} and no longer suppresses; fix the finding or renew the suppression with a new date and reason"),
             Problem::Unknown(c) => format!("it names `{c}`, which is no check (`bulkhead checks` lists them)"),
@@ -790,9 +790,11 @@ pub fn apply(
     for s in sources {
         files.entry(s.path.as_str()).or_insert(s);
     }
+    let mut looked_at: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
     for f in findings.iter() {
-        if mentions(&f.source.text) {
-            files.entry(f.source.path.as_str()).or_insert(&f.source);
+        let path = f.source.path.as_str();
+        if !files.contains_key(path) && looked_at.insert(path) && mentions(&f.source.text) {
+            files.insert(path, &f.source);
         }
     }
     let mut judged: Vec<Judged> = Vec::new();
@@ -848,8 +850,14 @@ pub fn apply(
         .cloned();
     if let Some(check) = bh0701 {
         let severity = config.check_severity(&check).unwrap_or(check.severity);
+        // A file that could not be parsed has no findings: its suppressions are not unused.
+        let broken: std::collections::BTreeSet<&str> = diagnostics
+            .iter()
+            .filter(|d| d.level == DiagLevel::Error)
+            .map(|d| d.path.as_str())
+            .collect();
         for mut j in judged {
-            if j.effective() {
+            if j.effective() && !broken.contains(j.path.as_str()) {
                 for (c, used) in &j.checks {
                     if !used && config.check_enabled(c) {
                         j.problems.push(Problem::Unused(c.id.clone()));
@@ -898,7 +906,8 @@ fn apply_config(
 ) {
     let file = config.path().unwrap_or(crate::config::FILE_NAME);
     for rule in &config.suppressions.ignore {
-        let line = config.line_of(rule.reason.span().start).unwrap_or(1);
+        let first = rule.checks.first().map_or(rule.reason.span(), |c| c.span());
+        let line = config.line_of(first.start).unwrap_or(1);
         let at = format!("{file}:{line}");
         let ids: Vec<&str> = rule
             .checks
@@ -1037,7 +1046,10 @@ mod tests {
             .collect();
         assert_eq!(
             got,
-            [("A".to_string(), Scope::Line(3)), ("B".to_string(), Scope::Line(5))]
+            [
+                ("A".to_string(), Scope::Line(3)),
+                ("B".to_string(), Scope::Line(5))
+            ]
         );
     }
 
@@ -1072,7 +1084,11 @@ mod tests {
         );
         let c = constructs(&s);
         assert_eq!(s.line_col(c[&1].end - 1).line, 8);
-        assert_eq!(s.line_col(c[&2].end - 1).line, 4, "one nested block, not both");
+        assert_eq!(
+            s.line_col(c[&2].end - 1).line,
+            4,
+            "one nested block, not both"
+        );
         let y = src(
             "a.yaml",
             FileKind::Yaml,

@@ -53,6 +53,10 @@ pub struct WalkOptions {
 pub fn classify(rel: &str) -> Option<FileKind> {
     let name = rel.rsplit('/').next().unwrap_or(rel);
     let lower = name.to_ascii_lowercase();
+    // `Dockerfile.dockerignore` is the ignore file of that Dockerfile, not a Dockerfile.
+    if lower.ends_with(".dockerignore") || lower.ends_with(".containerignore") {
+        return None;
+    }
     if lower == "dockerfile"
         || lower.starts_with("dockerfile.")
         || lower.starts_with("dockerfile-")
@@ -328,6 +332,7 @@ mod tests {
         assert_eq!(classify("svc/Dockerfile"), Some(FileKind::Dockerfile));
         assert_eq!(classify("svc/Dockerfile.prod"), Some(FileKind::Dockerfile));
         assert_eq!(classify("svc/app.dockerfile"), Some(FileKind::Dockerfile));
+        assert_eq!(classify("svc/Dockerfile.dockerignore"), None);
         assert_eq!(classify("svc/Containerfile"), Some(FileKind::Dockerfile));
         assert_eq!(classify("src/main.rs"), None);
         assert_eq!(classify("README.md"), None);

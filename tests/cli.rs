@@ -25,7 +25,7 @@ fn findings_exit_1_and_clean_code_exits_0() {
     bulkhead()
         .args([
             "scan",
-            &testdata("checks/BH0301/pass.yaml"),
+            &testdata("checks/BH0322/pass-hardened.yaml"),
             "--format",
             "json",
         ])

@@ -23,18 +23,21 @@ struct Run<'a> {
 
 impl Run<'_> {
     fn new<'a>(df: &Dockerfile, ins: &'a Instruction) -> Run<'a> {
-        Run {
-            ins,
-            cmds: instruction_scripts(df, &ins.kind),
-        }
+        // Commands inside `if`/`then`/`do` blocks start after the keyword.
+        let cmds = instruction_scripts(df, &ins.kind)
+            .into_iter()
+            .map(|c| {
+                let skip = c.iter().take_while(|w| is_keyword(&w.text)).count();
+                c.into_iter().skip(skip).collect::<Vec<_>>()
+            })
+            .filter(|c| !c.is_empty())
+            .collect();
+        Run { ins, cmds }
     }
 
     /// Some word of the RUN contains `needle`.
     fn mentions(&self, needle: &str) -> bool {
-        self.cmds
-            .iter()
-            .flatten()
-            .any(|w| w.text.contains(needle))
+        self.cmds.iter().flatten().any(|w| w.text.contains(needle))
     }
 
     /// A `--mount=type=cache` whose target starts with one of `prefixes`.
@@ -64,13 +67,28 @@ fn run_of<'a>(target: &'a Target<'_>) -> Option<(&'a Dockerfile, Run<'a>)> {
 
 /// Whether an instruction's layer ends up in the final image.
 fn in_image(df: &Dockerfile, ins: &Instruction) -> bool {
-    ins.stage
-        .is_some_and(|s| image_stages(df).contains(&s))
+    ins.stage.is_some_and(|s| image_stages(df).contains(&s))
 }
 
-/// The program of a command (basename, after wrappers) and its words.
+/// Shell keywords that may precede a command.
+fn is_keyword(t: &str) -> bool {
+    matches!(
+        t,
+        "then" | "else" | "elif" | "do" | "if" | "while" | "until" | "!" | "{" | "("
+    )
+}
+
+/// The program of a command (basename, after shell keywords and wrappers) and its words.
 fn program(cmd: &[ShellWord]) -> Option<(&str, &[ShellWord])> {
-    let words = shell::strip_wrappers(cmd);
+    let mut words = cmd;
+    while let Some((first, rest)) = words.split_first() {
+        if is_keyword(&first.text) {
+            words = rest;
+        } else {
+            break;
+        }
+    }
+    let words = shell::strip_wrappers(words);
     let first = words.first()?;
     Some((first.text.rsplit('/').next().unwrap_or(""), words))
 }
@@ -96,7 +114,8 @@ const APT_OPTS: &[&str] = &["-o", "-t", "-c", "--target-release"];
 /// `apt-get update` / `apt update`.
 fn is_apt_update(cmd: &[ShellWord]) -> bool {
     program(cmd).is_some_and(|(p, w)| {
-        matches!(p, "apt-get" | "apt") && verb(&w[1..], APT_OPTS).is_some_and(|v| v.text == "update")
+        matches!(p, "apt-get" | "apt")
+            && verb(&w[1..], APT_OPTS).is_some_and(|v| v.text == "update")
     })
 }
 
@@ -108,12 +127,31 @@ fn apt_installs<'r>(run: &'r Run<'_>) -> Vec<shell::Install<'r>> {
         .filter(|i| {
             i.manager == "apt-get"
                 && matches!(
-                    i.words.first().map(|w| w.text.rsplit('/').next().unwrap_or("")),
+                    i.words
+                        .first()
+                        .map(|w| w.text.rsplit('/').next().unwrap_or("")),
                     Some("apt-get" | "apt")
                 )
                 && i.packages.iter().any(|p| !p.text.ends_with(".deb"))
+                && !simulated(i)
         })
         .collect()
+}
+
+/// An install that only simulates or downloads (`apt-get install -s`, `--dry-run`).
+fn simulated(i: &shell::Install<'_>) -> bool {
+    i.options.iter().any(|o| {
+        matches!(
+            o.text.as_str(),
+            "-s" | "--simulate"
+                | "--dry-run"
+                | "--just-print"
+                | "--recon"
+                | "--no-act"
+                | "-d"
+                | "--download-only"
+        )
+    })
 }
 
 fn first_word_span(i: &shell::Install<'_>) -> crate::source::Span {
@@ -121,7 +159,11 @@ fn first_word_span(i: &shell::Install<'_>) -> crate::source::Span {
 }
 
 /// BH0326: `apt-get install` without `--no-install-recommends`.
-pub fn apt_recommends(target: &Target<'_>, _: &BTreeMap<String, Json>, unit: &UnitCtx<'_>) -> Vec<Hit> {
+pub fn apt_recommends(
+    target: &Target<'_>,
+    _: &BTreeMap<String, Json>,
+    unit: &UnitCtx<'_>,
+) -> Vec<Hit> {
     let Some((df, run)) = run_of(target) else {
         return vec![];
     };
@@ -183,7 +225,9 @@ pub fn apt_update_missing(
         i.span.start < run.ins.span.start
             && i.stage == run.ins.stage
             && matches!(i.kind, InstructionKind::Run { .. })
-            && instruction_scripts(df, &i.kind).iter().any(|c| is_apt_update(c))
+            && instruction_scripts(df, &i.kind)
+                .iter()
+                .any(|c| is_apt_update(c))
     });
     vec![Hit::at(
         0,
@@ -207,13 +251,16 @@ pub fn package_cache(target: &Target<'_>, _: &BTreeMap<String, Json>, _: &UnitCt
     let mut hits = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
     for cmd in &run.cmds {
-        let Some(i) = shell::install(cmd) else {
+        let Some(i) = shell::install(cmd).filter(|i| !simulated(i)) else {
             continue;
         };
         if seen.contains(&i.manager) {
             continue;
         }
-        let prog = i.words.first().map_or("", |w| w.text.rsplit('/').next().unwrap_or(""));
+        let prog = i
+            .words
+            .first()
+            .map_or("", |w| w.text.rsplit('/').next().unwrap_or(""));
         let (left, fix) = match i.manager {
             "apt-get" if matches!(prog, "apt-get" | "apt") => {
                 // Only the layer that downloaded the lists can remove them.
@@ -259,12 +306,18 @@ pub fn package_cache(target: &Target<'_>, _: &BTreeMap<String, Json>, _: &UnitCt
                 if cleaned {
                     continue;
                 }
-                ("the package metadata cache", "yum clean all / dnf clean all")
+                (
+                    "the package metadata cache",
+                    "yum clean all / dnf clean all",
+                )
             }
             "zypper" => {
                 let cleaned = run.cmds.iter().any(|c| {
                     program(c).is_some_and(|(p, w)| {
-                        p == "zypper" && w.iter().skip(1).any(|v| matches!(v.text.as_str(), "clean" | "cc"))
+                        p == "zypper"
+                            && w.iter()
+                                .skip(1)
+                                .any(|v| matches!(v.text.as_str(), "clean" | "cc"))
                     })
                 }) || run.mentions("/var/cache/zypp");
                 if cleaned {
@@ -361,15 +414,22 @@ pub fn build_toolchain(
         })
         .map(|i| Run::new(df, i))
         .collect();
+    // `apt-mark auto` (directly or through `xargs`) followed by an automatic removal.
     let apt_mark_auto = runs.iter().flat_map(|r| &r.cmds).any(|c| {
-        program(c).is_some_and(|(p, w)| p == "apt-mark" && w.get(1).is_some_and(|v| v.text == "auto"))
+        c.windows(2)
+            .any(|w| w[0].text.ends_with("apt-mark") && w[1].text == "auto")
     });
     let mut hits = Vec::new();
     for (ri, run) in runs.iter().enumerate() {
         let removals: Vec<(usize, Removal)> = runs[ri..]
             .iter()
             .enumerate()
-            .flat_map(|(k, r)| r.cmds.iter().filter_map(|c| removal(c)).map(move |x| (k, x)))
+            .flat_map(|(k, r)| {
+                r.cmds
+                    .iter()
+                    .filter_map(|c| removal(c))
+                    .map(move |x| (k, x))
+            })
             .collect();
         for cmd in &run.cmds {
             let Some(inst) = shell::install(cmd) else {
@@ -385,7 +445,9 @@ pub fn build_toolchain(
                     continue;
                 }
                 let removed = removals.iter().any(|(k, r)| {
-                    r.names.iter().any(|n| n == name || virt.as_deref() == Some(n))
+                    r.names
+                        .iter()
+                        .any(|n| n == name || virt.as_deref() == Some(n))
                         || (*k == 0 && r.variable)
                         || (r.auto && apt_mark_auto)
                 });
@@ -499,7 +561,24 @@ pub fn world_writable_mode(
             _ => None,
         };
         let Some((m, text)) = mode else { continue };
-        if world_writable(text) {
+        // Paths the same RUN deletes again (a temporary build folder) never reach the image.
+        let targets: Vec<&ShellWord> = args
+            .iter()
+            .skip_while(|a| !std::ptr::eq(*a, m))
+            .skip(1)
+            .filter(|a| !a.text.starts_with('-'))
+            .collect();
+        // Device nodes such as /dev/null are world-writable by design.
+        let devices = !targets.is_empty() && targets.iter().all(|t| t.text.starts_with("/dev/"));
+        let removed = devices
+            || !targets.is_empty()
+                && targets.iter().all(|t| {
+                    run.cmds.iter().any(|c| {
+                        program(c)
+                            .is_some_and(|(p, w)| p == "rm" && w.iter().any(|x| x.text == t.text))
+                    })
+                });
+        if world_writable(text) && !removed {
             hits.push(Hit::at(
                 0,
                 m.span,
@@ -511,16 +590,63 @@ pub fn world_writable_mode(
 }
 
 /// Whether the command before `next` pipes its output into it: only `|`
-/// separates them in the file.
+/// separates them in the file (line continuations and comment lines aside).
 fn piped(file: &str, prev: &[ShellWord], next: &[ShellWord]) -> bool {
     let (Some(a), Some(b)) = (prev.last(), next.first()) else {
         return false;
     };
-    file.get(a.span.end as usize..b.span.start as usize)
-        .is_some_and(|gap| {
-            let g = gap.trim();
-            g.starts_with('|') && !g.starts_with("||") && !g.contains('\n') || g == "|" || g == "|&"
-        })
+    let Some(gap) = file.get(a.span.end as usize..b.span.start as usize) else {
+        return false;
+    };
+    let mut sep = String::new();
+    for line in gap.split('\n') {
+        let t = line.trim();
+        if t.starts_with('#') {
+            continue;
+        }
+        sep.push_str(t.trim_end_matches(['\\', '`']));
+    }
+    let sep = sep.trim();
+    matches!(sep, "|" | "|&")
+}
+
+/// Whether an interpreter invocation runs the program it reads on standard
+/// input (`sh`, `bash -s`, `python3 -`), rather than a script file or a
+/// `-c`/`-e` program that treats the input as data.
+fn runs_stdin(program: &str, args: &[ShellWord]) -> bool {
+    // Single-letter options that take the program from the command line.
+    let inline: &[char] = match program {
+        "sh" | "bash" | "zsh" | "dash" | "ash" | "ksh" | "fish" => &['c'],
+        "python" | "python2" | "python3" => &['c', 'm'],
+        "perl" | "ruby" => &['e', 'E', 'n', 'p'],
+        "node" => &['e', 'p'],
+        "php" => &['r', 'R', 'F', 'B', 'E'],
+        _ => return false,
+    };
+    for a in args {
+        let t = a.text.as_str();
+        if t == "-" || t == "-s" || t == "--" {
+            return true;
+        }
+        if let Some(long) = t.strip_prefix("--") {
+            if matches!(long, "eval" | "print" | "command") {
+                return false;
+            }
+            continue;
+        }
+        if let Some(short) = t.strip_prefix('-') {
+            if short.contains('s') && inline == ['c'] {
+                return true;
+            }
+            if short.chars().any(|c| inline.contains(&c)) {
+                return false;
+            }
+            continue;
+        }
+        // A script file: the piped input is its data.
+        return false;
+    }
+    true
 }
 
 const SHELLS: &[&str] = &[
@@ -555,7 +681,7 @@ pub fn download_piped_to_shell(
         };
         let p = p.to_string();
         let is_shell = SHELLS.contains(&p.as_str());
-        if piped_in && downloading && is_shell {
+        if piped_in && downloading && is_shell && runs_stdin(&p, &words[1..]) {
             hits.push(Hit::at(
                 0,
                 words[0].span,
@@ -572,7 +698,9 @@ pub fn download_piped_to_shell(
                 hits.push(Hit::at(
                     0,
                     w.span,
-                    format!("`{p}` runs a script straight from a download without any integrity check"),
+                    format!(
+                        "`{p}` runs a script straight from a download without any integrity check"
+                    ),
                 ));
             }
         }
@@ -621,7 +749,7 @@ fn assignment(t: &str) -> Option<(&str, &str)> {
 }
 
 /// Secrets written in one command: (word, reason).
-fn command_secrets<'a>(cmd: &'a [ShellWord]) -> Vec<(&'a ShellWord, String)> {
+fn command_secrets(cmd: &[ShellWord]) -> Vec<(&ShellWord, String)> {
     let mut out = Vec::new();
     let prog = program(cmd).map_or("", |(p, _)| p);
     let mut k = 0;
@@ -662,7 +790,10 @@ fn command_secrets<'a>(cmd: &'a [ShellWord]) -> Vec<(&'a ShellWord, String)> {
             && t.starts_with("-p")
             && literal(&t[2..])
         {
-            out.push((w, "the MySQL password option `-p` is given a literal value".into()));
+            out.push((
+                w,
+                "the MySQL password option `-p` is given a literal value".into(),
+            ));
             continue;
         }
         if matches!(prog, "curl") && (t == "-u" || t == "--user") {
@@ -690,7 +821,11 @@ fn command_secrets<'a>(cmd: &'a [ShellWord]) -> Vec<(&'a ShellWord, String)> {
 }
 
 /// BH0414: passwords, tokens and keys written into RUN commands.
-pub fn secret_in_run(target: &Target<'_>, _: &BTreeMap<String, Json>, unit: &UnitCtx<'_>) -> Vec<Hit> {
+pub fn secret_in_run(
+    target: &Target<'_>,
+    _: &BTreeMap<String, Json>,
+    unit: &UnitCtx<'_>,
+) -> Vec<Hit> {
     let Some((_, run)) = run_of(target) else {
         return vec![];
     };
@@ -789,11 +924,21 @@ fn insecure_command(cmd: &[ShellWord]) -> Option<(&ShellWord, String)> {
         "wget" => args
             .iter()
             .find(|w| w.text == "--no-check-certificate")
-            .map(|w| (w, "`wget --no-check-certificate` skips certificate verification".to_string())),
+            .map(|w| {
+                (
+                    w,
+                    "`wget --no-check-certificate` skips certificate verification".to_string(),
+                )
+            }),
         "pip" | "pip3" | "python" | "python3" | "uv" => args
             .iter()
             .find(|w| w.text == "--trusted-host" || w.text.starts_with("--trusted-host="))
-            .map(|w| (w, "`pip --trusted-host` skips certificate verification".to_string())),
+            .map(|w| {
+                (
+                    w,
+                    "`pip --trusted-host` skips certificate verification".to_string(),
+                )
+            }),
         "git" => args
             .iter()
             .enumerate()
@@ -803,7 +948,12 @@ fn insecure_command(cmd: &[ShellWord]) -> Option<(&ShellWord, String)> {
                     || (t == "http.sslverify"
                         && args.get(k + 1).is_some_and(|v| lower(v) == "false"))
             })
-            .map(|(_, w)| (w, "`git` is configured with `http.sslVerify false`".to_string())),
+            .map(|(_, w)| {
+                (
+                    w,
+                    "`git` is configured with `http.sslVerify false`".to_string(),
+                )
+            }),
         "npm" | "yarn" | "pnpm" => args
             .iter()
             .enumerate()
@@ -821,7 +971,12 @@ fn insecure_command(cmd: &[ShellWord]) -> Option<(&ShellWord, String)> {
             .find(|(k, w)| {
                 w.text == "secure-http" && args.get(k + 1).is_some_and(|v| lower(v) == "false")
             })
-            .map(|(_, w)| (w, "`composer` is configured with `secure-http false`".to_string())),
+            .map(|(_, w)| {
+                (
+                    w,
+                    "`composer` is configured with `secure-http false`".to_string(),
+                )
+            }),
         _ => cmd
             .iter()
             .find(|w| {
@@ -829,7 +984,12 @@ fn insecure_command(cmd: &[ShellWord]) -> Option<(&ShellWord, String)> {
                 t.contains("acquire::https::verify-peer") && t.contains("false")
                     || t.contains("acquire::https::verify-host") && t.contains("false")
             })
-            .map(|w| (w, "apt is configured not to verify HTTPS certificates".to_string())),
+            .map(|w| {
+                (
+                    w,
+                    "apt is configured not to verify HTTPS certificates".to_string(),
+                )
+            }),
     }
 }
 
@@ -881,7 +1041,7 @@ pub fn tls_verification_disabled(
 }
 
 static GPGCHECK_OFF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(^|[^_a-z])gpgcheck\s*=\s*(0|false|no)\b").expect("static regex")
+    Regex::new(r"(?i)(^|[^_a-z]|\\n)gpgcheck\s*=\s*(0|false|no)\b").expect("static regex")
 });
 
 /// Why a command installs packages without verifying their signatures.
@@ -898,17 +1058,43 @@ fn unsigned_packages(cmd: &[ShellWord]) -> Option<(&ShellWord, String)> {
         "zypper" => &["--no-gpg-checks"],
         _ => &[],
     };
-    if let Some(w) = words.iter().find(|w| flags.contains(&w.text.as_str())) {
-        return Some((w, format!("`{p} {}` skips package signature verification", w.text)));
+    // Package files built earlier in the same build (local paths) carry no repository signature.
+    let local_only = shell::install(cmd).is_some_and(|i| {
+        !i.packages.is_empty()
+            && i.packages
+                .iter()
+                .all(|pk| pk.text.starts_with('/') || pk.text.starts_with("./"))
+    });
+    if let Some(w) = words
+        .iter()
+        .find(|w| flags.contains(&w.text.as_str()))
+        .filter(|_| !local_only)
+    {
+        return Some((
+            w,
+            format!("`{p} {}` skips package signature verification", w.text),
+        ));
     }
     words.iter().find_map(|w| {
         let t = &w.text;
-        if t.contains("[trusted=yes]") || t.contains(" trusted=yes") {
-            Some((w, "an apt source is marked `trusted=yes`, so its packages are not verified".to_string()))
-        } else if t.contains("AllowUnauthenticated") && (t.contains("true") || t.contains("\"1\"")) {
-            Some((w, "apt is configured to allow unauthenticated packages".to_string()))
+        // A local `file:` repository of packages built in the same RUN has no signature to check.
+        if (t.contains("[trusted=yes]") || t.contains(" trusted=yes")) && !t.contains("file:") {
+            Some((
+                w,
+                "an apt source is marked `trusted=yes`, so its packages are not verified"
+                    .to_string(),
+            ))
+        } else if t.contains("AllowUnauthenticated") && (t.contains("true") || t.contains("\"1\""))
+        {
+            Some((
+                w,
+                "apt is configured to allow unauthenticated packages".to_string(),
+            ))
         } else if GPGCHECK_OFF.is_match(t) {
-            Some((w, "a package repository is configured with `gpgcheck=0`".to_string()))
+            Some((
+                w,
+                "a package repository is configured with `gpgcheck=0`".to_string(),
+            ))
         } else {
             None
         }
@@ -937,10 +1123,14 @@ mod tests {
 
     #[test]
     fn modes() {
-        for m in ["777", "0777", "666", "o+w", "a+rwx", "ugo=rwx", "u+x,o+w", "2777"] {
+        for m in [
+            "777", "0777", "666", "o+w", "a+rwx", "ugo=rwx", "u+x,o+w", "2777",
+        ] {
             assert!(world_writable(m), "{m}");
         }
-        for m in ["755", "1777", "0644", "+w", "u+w", "g+w", "o-w", "a+rx", "+t", "7"] {
+        for m in [
+            "755", "1777", "0644", "+w", "u+w", "g+w", "o-w", "a+rx", "+t", "7",
+        ] {
             assert!(!world_writable(m), "{m}");
         }
     }
@@ -955,8 +1145,14 @@ mod tests {
         };
         assert_eq!(find("mysql -uroot -pS3cretPw -e 'select 1'"), 1);
         assert_eq!(find("mysql -uroot -p$MYSQL_PASSWORD"), 0);
-        assert_eq!(find("curl -H 'Authorization: Bearer abcdef123456' https://x"), 1);
-        assert_eq!(find("curl -H \"Authorization: Bearer $TOKEN\" https://x"), 0);
+        assert_eq!(
+            find("curl -H 'Authorization: Bearer abcdef123456' https://x"),
+            1
+        );
+        assert_eq!(
+            find("curl -H \"Authorization: Bearer $TOKEN\" https://x"),
+            0
+        );
         assert_eq!(find("git clone https://bob:hunter22@example.com/r.git"), 1);
         assert_eq!(find("docker login --password-stdin"), 0);
         assert_eq!(find("tool --password=Passw0rd! --user bob"), 1);

@@ -81,7 +81,11 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
 fn parse_day(s: &str) -> Option<i64> {
     let s = s.trim();
     let b = s.as_bytes();
-    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' || (b.len() > 10 && !matches!(b[10], b'T' | b't' | b' ')) {
+    if b.len() < 10
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || (b.len() > 10 && !matches!(b[10], b'T' | b't' | b' '))
+    {
         return None;
     }
     let y: i64 = s[0..4].parse().ok()?;
@@ -101,7 +105,11 @@ fn today() -> i64 {
 }
 
 /// BH0336: the image's creation date label is older than the maximum image age.
-pub fn image_age(target: &Target<'_>, params: &BTreeMap<String, Json>, _: &UnitCtx<'_>) -> Vec<Hit> {
+pub fn image_age(
+    target: &Target<'_>,
+    params: &BTreeMap<String, Json>,
+    _: &UnitCtx<'_>,
+) -> Vec<Hit> {
     let Target::DockerStage(df, stage, _) = target else {
         return vec![];
     };
@@ -111,7 +119,10 @@ pub fn image_age(target: &Target<'_>, params: &BTreeMap<String, Json>, _: &UnitC
     let keys = param_strings(params, "labels");
     let max = params
         .get("max_image_age_days")
-        .and_then(|v| v.as_i64().or_else(|| v.as_str().and_then(|s| s.parse().ok())))
+        .and_then(|v| {
+            v.as_i64()
+                .or_else(|| v.as_str().and_then(|s| s.parse().ok()))
+        })
         .unwrap_or(90);
     let now = today();
     // The last value of the label wins, as in the image configuration.
@@ -119,7 +130,7 @@ pub fn image_age(target: &Target<'_>, params: &BTreeMap<String, Json>, _: &UnitC
         .into_iter()
         .filter(|p| keys.iter().any(|k| k == &p.key.text))
         .filter_map(|p| p.value.as_ref().map(|v| (p, v)))
-        .last()
+        .next_back()
     else {
         return vec![];
     };
@@ -164,7 +175,10 @@ pub fn dockerignore_excludes(ignore: &str, path: &str) -> bool {
         if pat.is_empty() {
             continue;
         }
-        let Ok(glob) = globset::GlobBuilder::new(pat).literal_separator(true).build() else {
+        let Ok(glob) = globset::GlobBuilder::new(pat)
+            .literal_separator(true)
+            .build()
+        else {
             continue;
         };
         let m = glob.compile_matcher();
@@ -236,24 +250,31 @@ pub fn context_artifacts(
     let Some(src) = unit.files.first() else {
         return vec![];
     };
-    let dir = src.disk_path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let dir = src
+        .disk_path
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
     let mut required = param_strings(params, "artifacts");
     for a in param_strings(params, "artifacts_if_present") {
         if dir.join(&a).exists() {
             required.push(a);
         }
     }
-    let (missing, why): (Vec<String>, String) = match nearest_dockerignore(&src.disk_path, &src.path) {
-        None => (required, "there is no .dockerignore".to_string()),
-        Some((path, text)) => {
-            let missing: Vec<String> = required
-                .into_iter()
-                .filter(|a| !dockerignore_excludes(&text, a))
-                .collect();
-            let shown = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().to_string());
-            (missing, format!("{shown} does not exclude them"))
-        }
-    };
+    let (missing, why): (Vec<String>, String) =
+        match nearest_dockerignore(&src.disk_path, &src.path) {
+            None => (required, "there is no .dockerignore".to_string()),
+            Some((path, text)) => {
+                let missing: Vec<String> = required
+                    .into_iter()
+                    .filter(|a| !dockerignore_excludes(&text, a))
+                    .collect();
+                let shown = path
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().to_string());
+                (missing, format!("{shown} does not exclude them"))
+            }
+        };
     if missing.is_empty() {
         return vec![];
     }
@@ -306,10 +327,7 @@ pub fn add_local(target: &Target<'_>, _: &BTreeMap<String, Json>, _: &UnitCtx<'_
     if ins.keyword != "ADD" {
         return vec![];
     }
-    let plain: Vec<_> = sources
-        .iter()
-        .filter(|s| !s.text.contains('\n'))
-        .collect();
+    let plain: Vec<_> = sources.iter().filter(|s| !s.text.contains('\n')).collect();
     // Any archive, URL or variable may be the reason for ADD.
     if plain.is_empty()
         || plain
@@ -484,7 +502,10 @@ mod tests {
         assert_eq!(n("nginx:1.27"), "docker.io/library/nginx");
         assert_eq!(n("bitnami/redis:7"), "docker.io/bitnami/redis");
         assert_eq!(n("ghcr.io/org/app@sha256:ab"), "ghcr.io/org/app");
-        assert!(trusted("registry.k8s.io/ingress-nginx/controller", "registry.k8s.io"));
+        assert!(trusted(
+            "registry.k8s.io/ingress-nginx/controller",
+            "registry.k8s.io"
+        ));
         assert!(trusted("docker.io/library/nginx", "docker.io/library/*"));
         assert!(!trusted("docker.io/bitnami/redis", "docker.io/library/*"));
         assert!(!trusted("registry.k8s.io.evil.com/x", "registry.k8s.io"));

@@ -9,8 +9,8 @@ use serde_json::Value as Json;
 
 use super::{Hit, param_strings, secrets};
 use crate::engine::run::{Target, UnitCtx};
-use crate::model::kubernetes::Object;
 use crate::model::Node;
+use crate::model::kubernetes::Object;
 
 fn object<'a>(target: &'a Target<'_>) -> Option<&'a Object> {
     match target {
@@ -33,7 +33,11 @@ fn param_regex(params: &BTreeMap<String, Json>, key: &str) -> Option<Regex> {
 /// Generic: entries of the map at `map` (default `metadata.annotations`) whose key
 /// is one of `keys` and whose scalar value matches `value` (any value when unset).
 /// The message template `message` may use `{resource}`, `{key}` and `{value}`.
-pub fn map_entry(target: &Target<'_>, params: &BTreeMap<String, Json>, _: &UnitCtx<'_>) -> Vec<Hit> {
+pub fn map_entry(
+    target: &Target<'_>,
+    params: &BTreeMap<String, Json>,
+    _: &UnitCtx<'_>,
+) -> Vec<Hit> {
     let Some(obj) = object(target) else {
         return vec![];
     };
@@ -55,13 +59,22 @@ pub fn map_entry(target: &Target<'_>, params: &BTreeMap<String, Json>, _: &UnitC
         .filter(|e| keys.iter().any(|k| k == &e.key))
         .filter_map(|e| {
             let text = e.value.scalar_text()?;
-            if value_re.as_ref().is_some_and(|re| !re.is_match(text.trim())) {
+            if value_re
+                .as_ref()
+                .is_some_and(|re| !re.is_match(text.trim()))
+            {
                 return None;
             }
             let shown: String = text.lines().next().unwrap_or("").chars().take(60).collect();
+            // Block scalars start on the next line: point at the key then.
+            let span = if text.contains('\n') {
+                e.key_span
+            } else {
+                e.key_span.cover(e.value.span)
+            };
             Some(Hit {
                 file: obj.root.file,
-                span: e.value.span,
+                span,
                 message: Some(
                     template
                         .replace("{resource}", &obj.address())
@@ -113,7 +126,11 @@ pub fn ingress_cors(target: &Target<'_>, _: &BTreeMap<String, Json>, _: &UnitCtx
 
 /// BH0508: an Ingress without `spec.tls`, unless an annotation shows that TLS
 /// is terminated by the cloud load balancer in front of it.
-pub fn ingress_tls(target: &Target<'_>, params: &BTreeMap<String, Json>, _: &UnitCtx<'_>) -> Vec<Hit> {
+pub fn ingress_tls(
+    target: &Target<'_>,
+    params: &BTreeMap<String, Json>,
+    _: &UnitCtx<'_>,
+) -> Vec<Hit> {
     let Some(obj) = object(target) else {
         return vec![];
     };
@@ -122,7 +139,9 @@ pub fn ingress_tls(target: &Target<'_>, params: &BTreeMap<String, Json>, _: &Uni
             return vec![];
         }
     }
-    if let (Some(ann), Some(Json::Object(tls_ann))) = (annotations(obj), params.get("tls_annotations")) {
+    if let (Some(ann), Some(Json::Object(tls_ann))) =
+        (annotations(obj), params.get("tls_annotations"))
+    {
         for (key, pattern) in tls_ann {
             let Some(v) = ann.get(key) else { continue };
             let re = pattern.as_str().and_then(|p| Regex::new(p).ok());
@@ -178,7 +197,11 @@ pub fn public_load_balancer(
     // The gateway (ingress controller, API gateway) is where public traffic belongs.
     if let Some(re) = param_regex(params, "gateway_pattern") {
         let mut names = vec![obj.name.as_str()];
-        for key in ["app", "app.kubernetes.io/name", "app.kubernetes.io/component"] {
+        for key in [
+            "app",
+            "app.kubernetes.io/name",
+            "app.kubernetes.io/component",
+        ] {
             if let Some(v) = obj.label(key).and_then(Node::as_str) {
                 names.push(v);
             }
@@ -235,7 +258,7 @@ fn trivial_value(v: &str) -> bool {
 }
 
 static EMBEDDED_ASSIGNMENT: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
-    Regex::new(r#"^\s*(?:export\s+)?["']?([A-Za-z][A-Za-z0-9_.\-]*)["']?\s*[:=]\s*(?:"([^"]*)"|'([^']*)'|([^\s"'#,]+))\s*,?\s*$"#)
+    Regex::new(r#"^\s*(?:export\s+)?["']?([A-Za-z][A-Za-z0-9_.\-]*)["']?\s*[:=]\s*(?:"([^"]*)"|'([^']*)'|([^\s"'#,]+))\s*,?\s*(?:#.*)?$"#)
         .expect("static regex")
 });
 
@@ -373,11 +396,14 @@ pub fn secret_literal(
         .get("type")
         .and_then(Node::as_str)
         .unwrap_or("Opaque");
-    if param_strings(params, "ignore_types").iter().any(|t| t == kind_type) {
+    if param_strings(params, "ignore_types")
+        .iter()
+        .any(|t| t == kind_type)
+    {
         return vec![];
     }
     let mut keys: Vec<&str> = Vec::new();
-    let mut first: Option<&Node> = None;
+    let mut first: Option<crate::source::Span> = None;
     for (field, encoded) in [("data", true), ("stringData", false)] {
         let Some(map) = obj.root.get(field) else {
             continue;
@@ -403,11 +429,15 @@ pub fn secret_literal(
             {
                 continue;
             }
+            // An embedded configuration file is only a secret if it holds one.
+            if text.trim().contains('\n') && configmap_secret(&e.key, &text).is_none() {
+                continue;
+            }
             keys.push(&e.key);
-            first.get_or_insert(&e.value);
+            first.get_or_insert(e.key_span);
         }
     }
-    let Some(node) = first else {
+    let Some(span) = first else {
         return vec![];
     };
     let list = keys
@@ -417,7 +447,7 @@ pub fn secret_literal(
         .join(", ");
     vec![Hit {
         file: obj.root.file,
-        span: node.span,
+        span,
         message: Some(format!(
             "{} stores literal secret data in the repository ({} {list})",
             obj.address(),
@@ -430,8 +460,18 @@ pub fn secret_literal(
 
 /// Removed API versions: (apiVersion, kind or `*`, removed in, replacement).
 const REMOVED_APIS: &[(&str, &str, &str, &str)] = &[
-    ("extensions/v1beta1", "Ingress", "1.22", "networking.k8s.io/v1"),
-    ("extensions/v1beta1", "NetworkPolicy", "1.16", "networking.k8s.io/v1"),
+    (
+        "extensions/v1beta1",
+        "Ingress",
+        "1.22",
+        "networking.k8s.io/v1",
+    ),
+    (
+        "extensions/v1beta1",
+        "NetworkPolicy",
+        "1.16",
+        "networking.k8s.io/v1",
+    ),
     (
         "extensions/v1beta1",
         "PodSecurityPolicy",
@@ -450,7 +490,12 @@ const REMOVED_APIS: &[(&str, &str, &str, &str)] = &[
     ("policy/v1beta1", "*", "1.25", "policy/v1"),
     ("batch/v1beta1", "CronJob", "1.25", "batch/v1"),
     ("batch/v2alpha1", "CronJob", "1.21", "batch/v1"),
-    ("networking.k8s.io/v1beta1", "*", "1.22", "networking.k8s.io/v1"),
+    (
+        "networking.k8s.io/v1beta1",
+        "*",
+        "1.22",
+        "networking.k8s.io/v1",
+    ),
     (
         "rbac.authorization.k8s.io/v1beta1",
         "*",
@@ -465,7 +510,12 @@ const REMOVED_APIS: &[(&str, &str, &str, &str)] = &[
     ),
     ("autoscaling/v2beta1", "*", "1.25", "autoscaling/v2"),
     ("autoscaling/v2beta2", "*", "1.26", "autoscaling/v2"),
-    ("storage.k8s.io/v1beta1", "CSIStorageCapacity", "1.27", "storage.k8s.io/v1"),
+    (
+        "storage.k8s.io/v1beta1",
+        "CSIStorageCapacity",
+        "1.27",
+        "storage.k8s.io/v1",
+    ),
     ("storage.k8s.io/v1beta1", "*", "1.22", "storage.k8s.io/v1"),
     (
         "admissionregistration.k8s.io/v1beta1",
@@ -485,13 +535,48 @@ const REMOVED_APIS: &[(&str, &str, &str, &str)] = &[
         "1.22",
         "apiregistration.k8s.io/v1",
     ),
-    ("authentication.k8s.io/v1beta1", "*", "1.22", "authentication.k8s.io/v1"),
-    ("authorization.k8s.io/v1beta1", "*", "1.22", "authorization.k8s.io/v1"),
-    ("certificates.k8s.io/v1beta1", "*", "1.22", "certificates.k8s.io/v1"),
-    ("coordination.k8s.io/v1beta1", "*", "1.22", "coordination.k8s.io/v1"),
-    ("scheduling.k8s.io/v1beta1", "*", "1.22", "scheduling.k8s.io/v1"),
-    ("scheduling.k8s.io/v1alpha1", "*", "1.22", "scheduling.k8s.io/v1"),
-    ("discovery.k8s.io/v1beta1", "*", "1.25", "discovery.k8s.io/v1"),
+    (
+        "authentication.k8s.io/v1beta1",
+        "*",
+        "1.22",
+        "authentication.k8s.io/v1",
+    ),
+    (
+        "authorization.k8s.io/v1beta1",
+        "*",
+        "1.22",
+        "authorization.k8s.io/v1",
+    ),
+    (
+        "certificates.k8s.io/v1beta1",
+        "*",
+        "1.22",
+        "certificates.k8s.io/v1",
+    ),
+    (
+        "coordination.k8s.io/v1beta1",
+        "*",
+        "1.22",
+        "coordination.k8s.io/v1",
+    ),
+    (
+        "scheduling.k8s.io/v1beta1",
+        "*",
+        "1.22",
+        "scheduling.k8s.io/v1",
+    ),
+    (
+        "scheduling.k8s.io/v1alpha1",
+        "*",
+        "1.22",
+        "scheduling.k8s.io/v1",
+    ),
+    (
+        "discovery.k8s.io/v1beta1",
+        "*",
+        "1.25",
+        "discovery.k8s.io/v1",
+    ),
     ("events.k8s.io/v1beta1", "*", "1.25", "events.k8s.io/v1"),
     ("node.k8s.io/v1beta1", "*", "1.25", "node.k8s.io/v1"),
     (
@@ -524,7 +609,11 @@ pub fn removed_api(api_version: &str, kind: &str) -> Option<(&'static str, &'sta
 }
 
 /// BH0901: an object written against an API version that Kubernetes removed.
-pub fn deprecated_api(target: &Target<'_>, _: &BTreeMap<String, Json>, _: &UnitCtx<'_>) -> Vec<Hit> {
+pub fn deprecated_api(
+    target: &Target<'_>,
+    _: &BTreeMap<String, Json>,
+    _: &UnitCtx<'_>,
+) -> Vec<Hit> {
     let Some(obj) = object(target) else {
         return vec![];
     };

@@ -8,8 +8,8 @@ use serde_json::Value as Json;
 
 use super::Hit;
 use crate::engine::run::{Target, UnitCtx};
-use crate::model::kubernetes::{ContainerKind, Object};
 use crate::model::Node;
+use crate::model::kubernetes::{ContainerKind, Object};
 
 /// A profile setting that applies to a container, and whether it disables confinement.
 struct Profile<'a> {
@@ -50,8 +50,7 @@ fn windows_pod(spec: &Node) -> bool {
 /// annotation, pod field, pod annotation (fields win over annotations).
 fn seccomp_profiles<'a>(obj: &'a Object, spec: &'a Node) -> Vec<(&'a str, Option<Profile<'a>>)> {
     let pod = field_profile(spec, "seccompProfile").or_else(|| {
-        pod_annotation(obj, "seccomp.security.alpha.kubernetes.io/pod")
-            .and_then(annotation_profile)
+        pod_annotation(obj, "seccomp.security.alpha.kubernetes.io/pod").and_then(annotation_profile)
     });
     obj.containers()
         .into_iter()

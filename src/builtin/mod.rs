@@ -5,14 +5,14 @@
 //! ranges across cloud providers, policy documents.
 
 mod dockerfile;
+mod dockerfile_build;
+mod dockerfile_image;
 mod kubernetes;
+mod kubernetes_objects;
+mod kubernetes_workload;
 pub mod secrets;
 pub mod shell;
 mod terraform;
-mod dockerfile_build;
-mod dockerfile_image;
-mod kubernetes_objects;
-mod kubernetes_workload;
 
 use std::collections::BTreeMap;
 
@@ -67,31 +67,79 @@ static BUILTINS: &[(&str, BuiltinFn)] = &[
     // (`crate::env::rules`), not per target.
     ("cross_environment", no_hits),
     ("kubernetes_seccomp", kubernetes_workload::seccomp),
-    ("kubernetes_apparmor_unconfined", kubernetes_workload::apparmor_unconfined),
-    ("kubernetes_workload_labels", kubernetes_workload::workload_labels),
+    (
+        "kubernetes_apparmor_unconfined",
+        kubernetes_workload::apparmor_unconfined,
+    ),
+    (
+        "kubernetes_workload_labels",
+        kubernetes_workload::workload_labels,
+    ),
     ("kubernetes_map_entry", kubernetes_objects::map_entry),
     ("kubernetes_ingress_cors", kubernetes_objects::ingress_cors),
     ("kubernetes_ingress_tls", kubernetes_objects::ingress_tls),
-    ("kubernetes_public_load_balancer", kubernetes_objects::public_load_balancer),
-    ("kubernetes_configmap_secret", kubernetes_objects::configmap_secret_hits),
-    ("kubernetes_secret_literal", kubernetes_objects::secret_literal),
-    ("kubernetes_deprecated_api", kubernetes_objects::deprecated_api),
-    ("dockerfile_apt_recommends", dockerfile_build::apt_recommends),
-    ("dockerfile_apt_update_missing", dockerfile_build::apt_update_missing),
+    (
+        "kubernetes_public_load_balancer",
+        kubernetes_objects::public_load_balancer,
+    ),
+    (
+        "kubernetes_configmap_secret",
+        kubernetes_objects::configmap_secret_hits,
+    ),
+    (
+        "kubernetes_secret_literal",
+        kubernetes_objects::secret_literal,
+    ),
+    (
+        "kubernetes_deprecated_api",
+        kubernetes_objects::deprecated_api,
+    ),
+    (
+        "dockerfile_apt_recommends",
+        dockerfile_build::apt_recommends,
+    ),
+    (
+        "dockerfile_apt_update_missing",
+        dockerfile_build::apt_update_missing,
+    ),
     ("dockerfile_package_cache", dockerfile_build::package_cache),
-    ("dockerfile_build_toolchain", dockerfile_build::build_toolchain),
+    (
+        "dockerfile_build_toolchain",
+        dockerfile_build::build_toolchain,
+    ),
     ("dockerfile_sudo", dockerfile_build::sudo),
-    ("dockerfile_world_writable", dockerfile_build::world_writable_mode),
-    ("dockerfile_download_piped_to_shell", dockerfile_build::download_piped_to_shell),
+    (
+        "dockerfile_world_writable",
+        dockerfile_build::world_writable_mode,
+    ),
+    (
+        "dockerfile_download_piped_to_shell",
+        dockerfile_build::download_piped_to_shell,
+    ),
     ("dockerfile_secret_in_run", dockerfile_build::secret_in_run),
-    ("tls_verification_disabled", dockerfile_build::tls_verification_disabled),
-    ("dockerfile_package_signature_disabled", dockerfile_build::package_signature_disabled),
-    ("dockerfile_image_labels", dockerfile_image::image_labels_missing),
+    (
+        "tls_verification_disabled",
+        dockerfile_build::tls_verification_disabled,
+    ),
+    (
+        "dockerfile_package_signature_disabled",
+        dockerfile_build::package_signature_disabled,
+    ),
+    (
+        "dockerfile_image_labels",
+        dockerfile_image::image_labels_missing,
+    ),
     ("dockerfile_image_age", dockerfile_image::image_age),
-    ("dockerfile_context_artifacts", dockerfile_image::context_artifacts),
+    (
+        "dockerfile_context_artifacts",
+        dockerfile_image::context_artifacts,
+    ),
     ("dockerfile_add_local", dockerfile_image::add_local),
     ("dockerfile_add_remote", dockerfile_image::add_remote),
-    ("image_untrusted_registry", dockerfile_image::untrusted_registry),
+    (
+        "image_untrusted_registry",
+        dockerfile_image::untrusted_registry,
+    ),
 ];
 
 /// The per-target part of checks that run elsewhere (over the facts index).

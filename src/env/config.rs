@@ -196,6 +196,5 @@ pub enum IdField {
 /// The environment part of a configuration.
 #[must_use]
 pub fn from(config: &crate::config::Config) -> EnvConfig {
-    let _ = config;
-    EnvConfig::default()
+    config.env_config()
 }

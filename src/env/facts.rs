@@ -66,7 +66,8 @@ pub fn is_placeholder(v: &str) -> bool {
     let t = v.trim();
     // `UPDATE_PROJECTS_BACKEND`, `YOUR_ACCOUNT_ID`: a name to fill in, not a value.
     if t.contains('_')
-        && t.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+        && t.bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
     {
         return true;
     }
@@ -128,7 +129,7 @@ impl Collector<'_> {
         });
     }
 
-    fn strings<'n>(node: Option<&'n Node>) -> Vec<&'n Node> {
+    fn strings(node: Option<&Node>) -> Vec<&Node> {
         node.map_or_else(Vec::new, |n| {
             n.as_many()
                 .iter()

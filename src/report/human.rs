@@ -150,7 +150,7 @@ pub fn deadline_note(f: &Finding) -> Option<String> {
     let sla = f.sla?;
     let due = sla.due?;
     Some(if sla.overdue {
-        format!("overdue: was due {due} (first seen {})", sla.first_seen)
+        format!("overdue: was due {due}, first seen {}", sla.first_seen)
     } else {
         format!("due {due}")
     })
@@ -248,7 +248,11 @@ pub fn summary(result: &ScanResult) -> String {
     let files = plural(scanned, "file", "files");
     let c = super::counts(result);
     let mut s = if c.open == 0 {
-        let open = if result.findings.is_empty() { "" } else { "open " };
+        let open = if result.findings.is_empty() {
+            ""
+        } else {
+            "open "
+        };
         format!("No {open}findings in {files} scanned")
     } else {
         let parts: Vec<String> = super::severity_counts(result)
@@ -296,7 +300,11 @@ pub fn summary(result: &ScanResult) -> String {
                 "\n{} of the baseline {} no longer {} (fixed); write the baseline again with `bulkhead baseline --output {}` to drop {}.",
                 plural(b.fixed.len(), "entry", "entries"),
                 b.path,
-                if b.fixed.len() == 1 { "occurs" } else { "occur" },
+                if b.fixed.len() == 1 {
+                    "occurs"
+                } else {
+                    "occur"
+                },
                 b.path,
                 if b.fixed.len() == 1 { "it" } else { "them" },
             );
