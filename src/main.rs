@@ -71,6 +71,46 @@ fn parse_date(s: &str) -> Result<Date, String> {
     Date::parse(s)
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum EnvsFormat {
+    Table,
+    Json,
+}
+
+/// `bulkhead envs`: one block per unit with its class and evidence, then a summary.
+fn envs_table(records: &[bulkhead::scan::EnvRecord]) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for r in records {
+        *counts.entry(r.environment.class.as_str()).or_default() += 1;
+        let name = r
+            .environment
+            .name
+            .as_deref()
+            .map(|n| format!(" ({n})"))
+            .unwrap_or_default();
+        let _ = writeln!(out, "{:<12} {:<18} {}", r.environment.class, r.kind, r.unit);
+        if !name.is_empty() {
+            let _ = writeln!(out, "{:<12} {:<18}   name{name}", "", "");
+        }
+        for (i, e) in r.environment.evidence.iter().enumerate() {
+            let marker = if i == 0 { "because" } else { "also" };
+            let _ = writeln!(out, "{:<12} {:<18}   {marker} {e}", "", "");
+        }
+    }
+    let summary: Vec<String> = counts.iter().map(|(c, n)| format!("{n} {c}")).collect();
+    let known = records.len() - counts.get("unknown").copied().unwrap_or(0);
+    let _ = writeln!(
+        out,
+        "\n{} units: {} ({} with a known environment)",
+        records.len(),
+        summary.join(", "),
+        known
+    );
+    out
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Scan files and folders for policy violations.
@@ -106,6 +146,14 @@ enum Command {
         /// The baseline file to write (entries of an existing one keep their first-seen date).
         #[arg(long, short)]
         output: PathBuf,
+    },
+    /// Show which environment each unit belongs to, and why.
+    Envs {
+        #[command(flatten)]
+        input: Input,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: EnvsFormat,
     },
     /// Write a commented starter bulkhead.toml.
     Init {
@@ -282,6 +330,20 @@ fn run(cli: Cli) -> Result<u8, String> {
                 .get(&check)
                 .ok_or_else(|| format!("no check `{check}`; `bulkhead checks` lists them"))?;
             write_out(None, &docs::explain_text(c))?;
+            Ok(0)
+        }
+        Command::Envs { input, format } => {
+            let Scanned { result, .. } = scan_input(input)?;
+            let text = match format {
+                EnvsFormat::Json => {
+                    let mut t = serde_json::to_string_pretty(&result.environments)
+                        .map_err(|e| e.to_string())?;
+                    t.push('\n');
+                    t
+                }
+                EnvsFormat::Table => envs_table(&result.environments),
+            };
+            write_out(None, &text)?;
             Ok(0)
         }
         Command::Init { dir, force } => init(dir.as_deref().unwrap_or(Path::new(".")), force),

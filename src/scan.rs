@@ -814,6 +814,12 @@ fn process_yaml(
         }
         return;
     }
+    // A Kustomize patch is a fragment of an object; it is checked as part of
+    // the objects it patches, not on its own (missing fields are not missing).
+    if pctx.overlays.is_patch(&src.path) {
+        *r.stats.files.entry(src.kind).or_default() += 1;
+        return;
+    }
     let objects = kubernetes::objects(loaded.documents);
     if objects.is_empty() {
         r.stats.files_not_iac += 1;

@@ -233,6 +233,15 @@ impl OverlayIndex {
         }
     }
 
+    /// Whether a file is a patch of some kustomization: a fragment of an
+    /// object, not an object of its own.
+    #[must_use]
+    pub fn is_patch(&self, path: &str) -> bool {
+        self.kustomizations
+            .values()
+            .any(|k| k.patches.iter().any(|p| p == path))
+    }
+
     /// The leaf overlays that render a manifest file.
     #[must_use]
     pub fn renderings_of(&self, path: &str) -> &[Rendering] {

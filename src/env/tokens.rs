@@ -34,8 +34,9 @@ pub fn class_of_token(token: &str) -> Option<EnvClass> {
         "stage" | "staging" | "stg" | "preprod" | "preproduction" | "uat" | "nonprod"
         | "nonproduction" | "acceptance" | "acc" => EnvClass::Staging,
         "test" | "tests" | "tst" | "qa" | "e2e" | "perf" | "load" | "integration" => EnvClass::Test,
-        "dev" | "develop" | "development" | "sandbox" | "sbx" | "local" | "review"
-        | "ephemeral" => EnvClass::Development,
+        "dev" | "develop" | "development" | "sandbox" | "sbx" | "review" | "ephemeral" => {
+            EnvClass::Development
+        }
         "shared" | "management" | "mgmt" | "bootstrap" | "seed" => EnvClass::Shared,
         _ => return None,
     })
@@ -86,7 +87,19 @@ pub fn class_of_path(path: &str) -> Option<(EnvClass, String)> {
     }) {
         return None;
     }
-    for seg in segments.iter().rev() {
+    // A trailing `/` marks a folder: then there is no file name to judge.
+    let last = if path.ends_with('/') {
+        usize::MAX
+    } else {
+        segments.len().saturating_sub(1)
+    };
+    for (i, seg) in segments.iter().enumerate().rev() {
+        // File names name an environment only in the usual per-environment
+        // files (`prod.tfvars`, `values-prod.yaml`, `Dockerfile.prod`,
+        // `docker-compose.prod.yml`), not in any manifest name.
+        if i == last && !is_per_environment_file(seg) {
+            continue;
+        }
         let toks = tokens(seg);
         for t in toks.iter().rev() {
             let Some(class) = class_of_token(t) else {
@@ -96,6 +109,22 @@ pub fn class_of_path(path: &str) -> Option<(EnvClass, String)> {
         }
     }
     None
+}
+
+/// Files whose name conventionally carries the environment.
+fn is_per_environment_file(name: &str) -> bool {
+    let l = name.to_ascii_lowercase();
+    l.ends_with(".tfvars")
+        || l.ends_with(".tfvars.json")
+        || l.starts_with("values")
+        || l.ends_with("-values.yaml")
+        || l.ends_with("-values.yml")
+        || l.starts_with("dockerfile")
+        || l.ends_with(".dockerfile")
+        || l.starts_with("containerfile")
+        || l.starts_with("docker-compose")
+        || l.starts_with("compose.")
+        || l.starts_with(".env")
 }
 
 #[cfg(test)]
