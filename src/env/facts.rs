@@ -248,7 +248,9 @@ impl Collector<'_> {
                             .get("bucket")
                             .or_else(|| be.get("storage_account_name"))
                             .or_else(|| be.get("path"));
-                        if let Some(n) = bucket.filter(|n| n.as_str().is_some()) {
+                        if let Some(n) =
+                            bucket.filter(|n| n.as_str().is_some_and(|b| !is_placeholder(b)))
+                        {
                             let key = be
                                 .get("key")
                                 .or_else(|| be.get("prefix"))
@@ -448,7 +450,7 @@ impl Collector<'_> {
             let cfg = rs.get("config");
             let bucket =
                 cfg.and_then(|c| c.get("bucket").or_else(|| c.get("storage_account_name")));
-            if let Some(n) = bucket.filter(|n| n.as_str().is_some()) {
+            if let Some(n) = bucket.filter(|n| n.as_str().is_some_and(|b| !is_placeholder(b))) {
                 let key = cfg
                     .and_then(|c| c.get("key").or_else(|| c.get("prefix")))
                     .and_then(Node::as_str)
