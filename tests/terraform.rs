@@ -100,3 +100,51 @@ fn module_findings_name_the_module_address_and_related_locations() {
 fn file_and_templatefile_read_inside_the_repository() {
     scenario("file-functions");
 }
+
+#[test]
+fn for_expressions_and_splats_are_evaluated() {
+    scenario("for-and-splat");
+}
+
+#[test]
+fn references_between_resources_resolve_to_the_resource() {
+    use bulkhead::model::Value;
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/terraform/for-and-splat/fail");
+    let mut table = bulkhead::terraform::module::FileTable::default();
+    let mut diags = Vec::new();
+    let loader = bulkhead::terraform::module::DiskLoader {
+        root: &dir,
+        max_size: 1 << 20,
+    };
+    use bulkhead::terraform::module::ModuleLoader;
+    let root = loader.load(&dir, &mut table, &mut diags).unwrap();
+    let tree = bulkhead::terraform::module::build_tree(root, &loader, &mut table, &mut diags);
+    let opts = bulkhead::terraform::module::EvalOptions {
+        workspace: None,
+        root_dir: String::new(),
+        repo_root: dir.clone(),
+        max_file_size: 1 << 20,
+    };
+    let out = bulkhead::terraform::module::evaluate(&tree, &table, &Default::default(), &opts);
+    let rule = out
+        .blocks
+        .iter()
+        .find(|b| b.address() == "aws_security_group_rule.ssh")
+        .unwrap();
+    // The group id is known only after apply, but the reference names the group.
+    match &rule.body.get("security_group_id").unwrap().value {
+        Value::Unknown(reason) => {
+            assert!(reason.contains("aws_security_group.bastion.id"), "{reason}")
+        }
+        other => panic!("expected an unknown reference, got {other:?}"),
+    }
+    let group = out
+        .blocks
+        .iter()
+        .find(|b| b.address() == "aws_security_group.bastion")
+        .unwrap();
+    assert_eq!(
+        group.body.get("description").and_then(|n| n.as_str()),
+        Some("SSH for 2 admin networks")
+    );
+}
