@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use bulkhead::baseline::Baseline;
 use bulkhead::config::{self, Config};
@@ -114,15 +114,31 @@ fn envs_table(records: &[bulkhead::scan::EnvRecord]) -> String {
 #[derive(Subcommand)]
 enum Command {
     /// Scan files and folders for policy violations.
+    ///
+    /// `--format` may be repeated to write several reports from one scan. Each
+    /// `--output` belongs to the `--format` written before it (an `--output`
+    /// before the first `--format` belongs to the first); a format without an
+    /// `--output`, or with `--output -`, writes to standard output, and only
+    /// one may. Example: `--format sarif --output bulkhead.sarif --format github`.
+    #[command(verbatim_doc_comment)]
     Scan {
         #[command(flatten)]
         input: Input,
-        /// Output format.
-        #[arg(long, value_enum, default_value = "human")]
-        format: Format,
-        /// Write the report to this file instead of standard output.
+        /// Output format (default: human); repeat it for several reports.
+        #[arg(long, value_enum)]
+        format: Vec<Format>,
+        /// Write the report of the preceding --format to this file (`-`: standard output).
         #[arg(long, short)]
-        output: Option<PathBuf>,
+        output: Vec<PathBuf>,
+        /// Scan the whole repository for context (cross-file and environment
+        /// checks), but report only findings located in the given files, or
+        /// with related evidence in them (for pre-commit hooks).
+        #[arg(long)]
+        repo_context: bool,
+        /// SARIF category (`automationDetails.id`): keeps the code-scanning alerts
+        /// of several bulkhead runs in one repository apart.
+        #[arg(long, value_name = "NAME", default_value = "bulkhead")]
+        sarif_category: String,
         /// Lowest severity that makes the exit code 1.
         #[arg(long, value_enum)]
         fail_on: Option<FailOn>,
@@ -180,8 +196,21 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match run(cli) {
+    let matches = Cli::command().get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    let positions = matches
+        .subcommand_matches("scan")
+        .map(|m| {
+            let indices = |id: &str| -> Vec<usize> {
+                m.indices_of(id).map(Iterator::collect).unwrap_or_default()
+            };
+            (indices("format"), indices("output"))
+        })
+        .unwrap_or_default();
+    match run(cli, &positions) {
         Ok(code) => ExitCode::from(code),
         Err(msg) => {
             eprintln!("bulkhead: error: {msg}");
@@ -199,7 +228,7 @@ fn load_catalogue(extra: &[PathBuf]) -> Result<Catalogue, String> {
 }
 
 fn write_out(output: Option<&PathBuf>, text: &str) -> Result<(), String> {
-    match output {
+    match output.filter(|p| p.as_os_str() != "-") {
         Some(path) => {
             std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
         }
@@ -209,6 +238,69 @@ fn write_out(output: Option<&PathBuf>, text: &str) -> Result<(), String> {
                 .and_then(|()| out.flush())
                 .map_err(|e| format!("cannot write to standard output: {e}"))
         }
+    }
+}
+
+/// Pair each `--format` with its `--output` by their positions on the command
+/// line: an `--output` belongs to the closest `--format` before it, or to the
+/// first one when it comes before every `--format`. Formats without an output
+/// (or with `-`) write to standard output, and at most one may.
+fn pair_reports(
+    formats: &[(usize, Format)],
+    outputs: &[(usize, PathBuf)],
+) -> Result<Vec<(Format, Option<PathBuf>)>, String> {
+    let formats: Vec<(usize, Format)> = if formats.is_empty() {
+        vec![(0, Format::Human)]
+    } else {
+        formats.to_vec()
+    };
+    let mut reports: Vec<(Format, Option<PathBuf>)> =
+        formats.iter().map(|&(_, f)| (f, None)).collect();
+    for (at, path) in outputs {
+        let owner = formats.iter().rposition(|(i, _)| i < at).unwrap_or(0);
+        if let Some(previous) = &reports[owner].1 {
+            return Err(format!(
+                "--output {} and --output {} both follow --format {}: give each --format its own --output",
+                previous.display(),
+                path.display(),
+                format_name(reports[owner].0)
+            ));
+        }
+        reports[owner].1 = Some(path.clone());
+    }
+    let is_stdout = |o: &Option<PathBuf>| o.as_ref().is_none_or(|p| p.as_os_str() == "-");
+    let stdout: Vec<&str> = reports
+        .iter()
+        .filter(|(_, o)| is_stdout(o))
+        .map(|(f, _)| format_name(*f))
+        .collect();
+    if stdout.len() > 1 {
+        let (last, rest) = stdout.split_last().unwrap_or((&"", &[]));
+        return Err(format!(
+            "--format {} and --format {last} would {} write to standard output: give all but one an --output FILE",
+            rest.join(", --format "),
+            if stdout.len() == 2 { "both" } else { "all" },
+        ));
+    }
+    let mut files: Vec<&PathBuf> = reports
+        .iter()
+        .filter_map(|(_, o)| o.as_ref())
+        .filter(|p| p.as_os_str() != "-")
+        .collect();
+    files.sort();
+    if let Some(w) = files.windows(2).find(|w| w[0] == w[1]) {
+        return Err(format!("--output {} is given twice", w[0].display()));
+    }
+    Ok(reports)
+}
+
+fn format_name(f: Format) -> &'static str {
+    match f {
+        Format::Human => "human",
+        Format::Json => "json",
+        Format::Sarif => "sarif",
+        Format::Github => "github",
+        Format::Markdown => "markdown",
     }
 }
 
@@ -222,7 +314,10 @@ struct Scanned {
     result: ScanResult,
 }
 
-fn scan_input(input: Input) -> Result<Scanned, String> {
+/// Scan the input. With `repo_context`, the whole repository root is scanned
+/// and the given paths only become the scope that findings are reported for
+/// (see [`keep_in_scope`]).
+fn scan_input(input: Input, repo_context: bool) -> Result<Scanned, String> {
     let paths = if input.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -272,6 +367,20 @@ fn scan_input(input: Input) -> Result<Scanned, String> {
                 .unwrap_or_default()
         })
         .collect();
+    if repo_context {
+        if let Some(outside) = paths.iter().find(|p| !p.starts_with(&root)) {
+            return Err(format!(
+                "--repo-context: {} is outside the repository root {}",
+                outside.display(),
+                root.display()
+            ));
+        }
+    }
+    let paths = if repo_context {
+        vec![root.clone()]
+    } else {
+        paths
+    };
     let result = scan::scan(
         &ScanOptions {
             paths,
@@ -288,6 +397,26 @@ fn scan_input(input: Input) -> Result<Scanned, String> {
         scope,
         result,
     })
+}
+
+/// `--repo-context`: keep the findings located in the scope, or with a
+/// related location in it (a change there is part of the problem), and the
+/// scan problems of files in the scope and of no file.
+fn keep_in_scope(result: &mut ScanResult, scope: &[String]) {
+    result.findings.retain(|f| {
+        in_scope(scope, &f.source.path) || f.related.iter().any(|r| in_scope(scope, &r.source.path))
+    });
+    result
+        .diagnostics
+        .retain(|d| d.path.is_empty() || in_scope(scope, &d.path));
+    // Files of the context that failed are not reported, so not counted.
+    let failed: std::collections::BTreeSet<&str> = result
+        .diagnostics
+        .iter()
+        .filter(|d| !d.path.is_empty() && report::is_file_failure(d))
+        .map(|d| d.path.as_str())
+        .collect();
+    result.stats.files_failed = result.stats.files_failed.min(failed.len());
 }
 
 /// Whether a repository-relative path lies under one of the scanned paths.
@@ -312,7 +441,9 @@ fn threshold(fail_on: FailOn) -> Option<Severity> {
     }
 }
 
-fn run(cli: Cli) -> Result<u8, String> {
+/// Run a command; `positions` are the command-line indices of the `scan`
+/// command's `--format` and `--output` values, to pair them.
+fn run(cli: Cli, positions: &(Vec<usize>, Vec<usize>)) -> Result<u8, String> {
     match cli.command {
         Command::Checks { format, checks } => {
             let cat = load_catalogue(&checks)?;
@@ -333,7 +464,7 @@ fn run(cli: Cli) -> Result<u8, String> {
             Ok(0)
         }
         Command::Envs { input, format } => {
-            let Scanned { result, .. } = scan_input(input)?;
+            let Scanned { result, .. } = scan_input(input, false)?;
             let text = match format {
                 EnvsFormat::Json => {
                     let mut t = serde_json::to_string_pretty(&result.environments)
@@ -352,12 +483,18 @@ fn run(cli: Cli) -> Result<u8, String> {
             input,
             format,
             output,
+            repo_context,
+            sarif_category,
             fail_on,
             baseline,
             fail_on_overdue,
             no_color,
             stats,
         } => {
+            let (format_at, output_at) = positions;
+            let formats: Vec<(usize, Format)> = format_at.iter().copied().zip(format).collect();
+            let outputs: Vec<(usize, PathBuf)> = output_at.iter().copied().zip(output).collect();
+            let reports = pair_reports(&formats, &outputs)?;
             let baseline = baseline
                 .map(|p| Baseline::load(&p).map(|b| (p, b)))
                 .transpose()?;
@@ -367,11 +504,14 @@ fn run(cli: Cli) -> Result<u8, String> {
                 root,
                 scope,
                 mut result,
-            } = scan_input(input)?;
+            } = scan_input(input, repo_context)?;
             if let Some((path, b)) = &baseline {
                 let label = path.display().to_string();
                 let outcome = b.apply(&label, &mut result.findings, &cfg, &|p| in_scope(&scope, p));
                 result.baseline = Some(outcome);
+            }
+            if repo_context {
+                keep_in_scope(&mut result, &scope);
             }
             let threshold = match fail_on {
                 Some(f) => threshold(f),
@@ -380,20 +520,31 @@ fn run(cli: Cli) -> Result<u8, String> {
                     .map_or(Some(Severity::Low), config::FailOn::threshold),
             };
             let overdue_gate = fail_on_overdue || cfg.fail_on_overdue.unwrap_or(false);
-            let color = format == Format::Human
-                && output.is_none()
-                && !no_color
-                && std::env::var_os("NO_COLOR").is_none()
-                && std::io::stdout().is_terminal();
             let opts = ReportOptions {
-                color,
+                color: false,
                 fail_on: threshold,
                 fail_on_overdue: overdue_gate,
                 root_uri: Some(root_uri(&root)),
+                category: Some(sarif_category),
                 ..ReportOptions::default()
             };
-            let text = report::render(format, &result, &cat, &opts);
-            write_out(output.as_ref(), &text)?;
+            // Files first, standard output last, so that it ends the run.
+            let mut ordered: Vec<&(Format, Option<PathBuf>)> = reports.iter().collect();
+            ordered.sort_by_key(|(_, o)| o.as_ref().is_none_or(|p| p.as_os_str() == "-"));
+            for (format, output) in ordered {
+                let to_stdout = output.as_ref().is_none_or(|p| p.as_os_str() == "-");
+                let color = *format == Format::Human
+                    && to_stdout
+                    && !no_color
+                    && std::env::var_os("NO_COLOR").is_none()
+                    && std::io::stdout().is_terminal();
+                let opts = ReportOptions {
+                    color,
+                    ..opts.clone()
+                };
+                let text = report::render(*format, &result, &cat, &opts);
+                write_out(output.as_ref(), &text)?;
+            }
             if stats {
                 eprint!("{}", stats_text(&result.stats));
             }
@@ -436,7 +587,7 @@ fn write_baseline(input: Input, output: &Path) -> Result<u8, String> {
     };
     let Scanned {
         cfg, result, scope, ..
-    } = scan_input(input)?;
+    } = scan_input(input, false)?;
     let mut b = Baseline::from_findings(
         &result.findings,
         previous.as_ref(),
@@ -519,4 +670,113 @@ fn stats_text(s: &bulkhead::scan::Stats) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pair(
+        formats: &[(usize, Format)],
+        outputs: &[(usize, &str)],
+    ) -> Result<Vec<(Format, Option<String>)>, String> {
+        let outputs: Vec<(usize, PathBuf)> = outputs
+            .iter()
+            .map(|(i, p)| (*i, PathBuf::from(p)))
+            .collect();
+        pair_reports(formats, &outputs).map(|r| {
+            r.into_iter()
+                .map(|(f, o)| (f, o.map(|p| p.display().to_string())))
+                .collect()
+        })
+    }
+
+    #[test]
+    fn each_output_belongs_to_the_format_before_it() {
+        // --format sarif --output a.sarif --format github
+        assert_eq!(
+            pair(
+                &[(1, Format::Sarif), (5, Format::Github)],
+                &[(3, "a.sarif")]
+            ),
+            Ok(vec![
+                (Format::Sarif, Some("a.sarif".into())),
+                (Format::Github, None)
+            ])
+        );
+        // --format github --format sarif --output a.sarif
+        assert_eq!(
+            pair(
+                &[(1, Format::Github), (3, Format::Sarif)],
+                &[(5, "a.sarif")]
+            ),
+            Ok(vec![
+                (Format::Github, None),
+                (Format::Sarif, Some("a.sarif".into()))
+            ])
+        );
+        // --output r.json --format json: before every format, it is the first one's
+        assert_eq!(
+            pair(&[(3, Format::Json)], &[(1, "r.json")]),
+            Ok(vec![(Format::Json, Some("r.json".into()))])
+        );
+        // no --format: human, to the output if there is one
+        assert_eq!(pair(&[], &[]), Ok(vec![(Format::Human, None)]));
+        assert_eq!(
+            pair(&[], &[(1, "r.txt")]),
+            Ok(vec![(Format::Human, Some("r.txt".into()))])
+        );
+        // `-` is standard output
+        assert_eq!(
+            pair(
+                &[(1, Format::Json), (5, Format::Github)],
+                &[(3, "-"), (7, "g.txt")]
+            ),
+            Ok(vec![
+                (Format::Json, Some("-".into())),
+                (Format::Github, Some("g.txt".into()))
+            ])
+        );
+    }
+
+    #[test]
+    fn ambiguous_pairings_are_errors() {
+        let both = pair(&[(1, Format::Json), (3, Format::Github)], &[]).unwrap_err();
+        assert!(
+            both.contains("--format json and --format github would both"),
+            "{both}"
+        );
+        let three = pair(
+            &[(1, Format::Json), (3, Format::Github), (5, Format::Human)],
+            &[],
+        )
+        .unwrap_err();
+        assert!(
+            three.contains("--format json, --format github and --format human would all"),
+            "{three}"
+        );
+        let dash = pair(&[(1, Format::Json), (5, Format::Github)], &[(3, "-")]).unwrap_err();
+        assert!(dash.contains("standard output"), "{dash}");
+        let two = pair(&[(1, Format::Json)], &[(3, "a"), (5, "b")]).unwrap_err();
+        assert!(
+            two.contains("--output a and --output b both follow --format json"),
+            "{two}"
+        );
+        let same = pair(
+            &[(1, Format::Json), (5, Format::Sarif)],
+            &[(3, "a"), (7, "a")],
+        )
+        .unwrap_err();
+        assert!(same.contains("--output a is given twice"), "{same}");
+    }
+
+    #[test]
+    fn scope_is_whole_path_components() {
+        let scope = vec!["envs/dev".to_string(), "Dockerfile".to_string()];
+        assert!(in_scope(&scope, "envs/dev/main.tf"));
+        assert!(in_scope(&scope, "Dockerfile"));
+        assert!(!in_scope(&scope, "envs/development/main.tf"));
+        assert!(!in_scope(&scope, "images/Dockerfile"));
+        assert!(in_scope(&[String::new()], "anything"));
+    }
 }

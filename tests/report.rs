@@ -124,6 +124,12 @@ fn fixture_github() {
 }
 
 #[test]
+fn fixture_markdown() {
+    let (result, cat) = fixture();
+    insta::assert_snapshot!("fixture_markdown", render(Format::Markdown, &result, &cat));
+}
+
+#[test]
 fn output_does_not_depend_on_threads() {
     let dir = manifest_dir().join("testdata/report");
     let cat = fixture_catalogue();
@@ -138,7 +144,13 @@ fn output_does_not_depend_on_threads() {
     )
     .expect("scan runs");
     let (one, _) = fixture();
-    for format in [Format::Human, Format::Json, Format::Sarif, Format::Github] {
+    for format in [
+        Format::Human,
+        Format::Json,
+        Format::Sarif,
+        Format::Github,
+        Format::Markdown,
+    ] {
         assert_eq!(render(format, &one, &cat), render(format, &many, &cat));
     }
 }
@@ -346,9 +358,56 @@ fn hand_built_github() {
 }
 
 #[test]
+fn hand_built_markdown() {
+    let (result, cat) = hand_built();
+    insta::assert_snapshot!(
+        "hand_built_markdown",
+        render(Format::Markdown, &result, &cat)
+    );
+}
+
+#[test]
+fn markdown_lists_the_most_severe_findings_first_and_at_most_ten() {
+    let (mut result, cat) = hand_built();
+    let first = result.findings[0].clone();
+    result.findings = (0..12)
+        .map(|i| {
+            let mut f = first.clone();
+            f.severity = if i == 7 {
+                Severity::Critical
+            } else {
+                Severity::Low
+            };
+            f
+        })
+        .collect();
+    let md = render(Format::Markdown, &result, &cat);
+    assert!(md.starts_with("### bulkhead: 12 open findings\n"), "{md}");
+    assert!(md.contains("#### Top 10 findings"), "{md}");
+    assert!(
+        md.contains("| critical | 1 |\n| high | 0 |\n| medium | 0 |\n| low | 11 |"),
+        "{md}"
+    );
+    let rows: Vec<&str> = md
+        .lines()
+        .filter(|l| l.starts_with("| critical |") || l.starts_with("| low |"))
+        .collect();
+    // Two count rows, then the ten listed findings, the critical one first.
+    assert_eq!(rows.len(), 12, "{md}");
+    assert!(rows[2].starts_with("| critical | [BH0198]"), "{md}");
+    assert!(md.contains("2 more findings: see the annotations"), "{md}");
+}
+
+#[test]
 fn secrets_are_never_printed() {
     let (result, cat) = hand_built();
-    for format in [Format::Human, Format::Json, Format::Sarif, Format::Github] {
+    for format in [
+        Format::Human,
+        Format::Json,
+        Format::Sarif,
+        Format::Github,
+        Format::Markdown,
+    ] {
         let out = render(format, &result, &cat);
         assert!(
             !out.contains(SECRET),

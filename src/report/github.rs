@@ -145,6 +145,39 @@ mod tests {
     }
 
     #[test]
+    fn each_special_character_is_escaped_on_its_own() {
+        // The five characters of the workflow-command syntax, one at a time:
+        // `%`, CR and LF everywhere; `:` and `,` only in property values,
+        // where they would end the value or the property list.
+        for (c, data, property) in [
+            ("%", "%25", "%25"),
+            ("\r", "%0D", "%0D"),
+            ("\n", "%0A", "%0A"),
+            (":", ":", "%3A"),
+            (",", ",", "%2C"),
+        ] {
+            assert_eq!(escape_data(&format!("a{c}b")), format!("a{data}b"), "{c:?}");
+            assert_eq!(
+                escape_property(&format!("a{c}b")),
+                format!("a{property}b"),
+                "{c:?}"
+            );
+        }
+        // `%` is escaped first, so an escaped sequence is never decoded twice.
+        assert_eq!(escape_property("%3A:"), "%253A%3A");
+        assert_eq!(escape_data("%0D\r"), "%250D%0D");
+        // A whole command: a property value holding all five, and a message.
+        assert_eq!(
+            workflow_command(
+                "warning",
+                &[("file", "a%b\r\nc:d,e.tf".into()), ("line", "1".into())],
+                "100%: a,b\r\nc"
+            ),
+            "::warning file=a%25b%0D%0Ac%3Ad%2Ce.tf,line=1::100%25: a,b%0D%0Ac"
+        );
+    }
+
+    #[test]
     fn commands_are_assembled_like_the_toolkit() {
         assert_eq!(
             workflow_command(

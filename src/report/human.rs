@@ -1,6 +1,8 @@
-//! Human-readable terminal output (`--format human`): one `miette` diagnostic
-//! per finding with a source snippet, grouped by file (the findings arrive
-//! sorted by path), then the problems with the scan, then a summary line.
+//! Human-readable terminal output (`--format human`): findings grouped by
+//! file (the findings arrive sorted by path), each file opened by a header line
+//! with its number of findings, one `miette` diagnostic per finding with a
+//! source snippet and, for cross-file findings, the related locations as
+//! nested snippets; then the problems with the scan, then a summary line.
 //!
 //! Findings of `sensitive` checks (secrets) are printed without any source
 //! text: only their location and message.
@@ -356,6 +358,21 @@ fn baseline_lines(result: &ScanResult) -> String {
     out
 }
 
+/// The line that opens the findings of one file:
+/// `── k8s/deploy.yaml · 2 findings ───...`, as wide as the reports.
+fn file_header(path: &str, findings: usize, color: bool) -> String {
+    let mut line = format!("── {path} · {} ", plural(findings, "finding", "findings"));
+    let width = line.chars().count();
+    if width < WIDTH {
+        line.push_str(&"─".repeat(WIDTH - width));
+    }
+    if color {
+        format!("\u{1b}[1m{line}\u{1b}[0m\n\n")
+    } else {
+        format!("{line}\n\n")
+    }
+}
+
 /// Render a scan result for a terminal.
 #[must_use]
 pub fn render(result: &ScanResult, opts: &ReportOptions) -> String {
@@ -370,7 +387,18 @@ pub fn render(result: &ScanResult, opts: &ReportOptions) -> String {
         .without_primary_span_start()
         .with_show_related_as_nested(true);
     let mut out = String::new();
-    for f in result.findings.iter().filter(|f| f.is_open()) {
+    let open: Vec<&Finding> = result.findings.iter().filter(|f| f.is_open()).collect();
+    let mut current: Option<&str> = None;
+    for (i, f) in open.iter().enumerate() {
+        if current != Some(f.source.path.as_str()) {
+            let path = f.source.path.as_str();
+            current = Some(path);
+            let n = open[i..]
+                .iter()
+                .take_while(|g| g.source.path == path)
+                .count();
+            out.push_str(&file_header(path, n, opts.color));
+        }
         let report = finding_report(f);
         let mut one = String::new();
         if handler.render_report(&mut one, &report).is_ok() {

@@ -1,9 +1,12 @@
-//! Reporters: SARIF, human, JSON and GitHub workflow commands. Line and
-//! column numbers are computed here, from the byte spans of the findings.
+//! Reporters: SARIF, human, JSON, GitHub workflow commands and a Markdown
+//! summary. Line and column numbers are computed here, from the byte spans of
+//! the findings. Every reporter renders the same [`ScanResult`], so one scan
+//! can be written in several formats (`--format` may be repeated).
 
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod markdown;
 pub mod sarif;
 
 use crate::engine::catalogue::{Catalogue, Severity};
@@ -22,6 +25,8 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow commands (pull-request annotations).
     Github,
+    /// A Markdown summary: counts by severity and the top findings (GitHub job summaries).
+    Markdown,
 }
 
 /// Settings that affect rendering.
@@ -37,6 +42,9 @@ pub struct ReportOptions {
     pub root_uri: Option<String>,
     /// Fail only on findings past their remediation deadline (`--fail-on-overdue`).
     pub fail_on_overdue: bool,
+    /// SARIF `automationDetails.id` category (`--sarif-category`); `bulkhead` when `None`.
+    /// GitHub code scanning keeps the alerts of each category apart.
+    pub category: Option<String>,
 }
 
 impl Default for ReportOptions {
@@ -47,6 +55,7 @@ impl Default for ReportOptions {
             version: env!("CARGO_PKG_VERSION"),
             root_uri: None,
             fail_on_overdue: false,
+            category: None,
         }
     }
 }
@@ -64,6 +73,7 @@ pub fn render(
         Format::Json => json::render(result, opts),
         Format::Sarif => sarif::render(result, catalogue, opts),
         Format::Github => github::render(result),
+        Format::Markdown => markdown::render(result, opts),
     }
 }
 
@@ -153,6 +163,24 @@ pub fn severity_counts(result: &ScanResult) -> [(Severity, usize); 5] {
         }
     }
     counts
+}
+
+/// Diagnostic kinds that mean a file could not be scanned (counted in
+/// `files_failed`); the other kinds are notes about files that were scanned.
+pub const FILE_FAILURE_KINDS: [&str; 7] = [
+    "parse-error",
+    "too-large",
+    "binary",
+    "not-utf8",
+    "unreadable",
+    "symlink-loop",
+    "outside-root",
+];
+
+/// Whether a diagnostic says that its file could not be scanned.
+#[must_use]
+pub fn is_file_failure(d: &crate::diagnostic::Diagnostic) -> bool {
+    FILE_FAILURE_KINDS.contains(&d.kind)
 }
 
 /// Number of files that were scanned (parsed), of every kind.
