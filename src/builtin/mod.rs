@@ -13,6 +13,8 @@ mod kubernetes_workload;
 pub mod secrets;
 pub mod shell;
 mod terraform;
+mod terraform_aws;
+mod terraform_azure_gcp;
 
 use std::collections::BTreeMap;
 
@@ -139,6 +141,68 @@ static BUILTINS: &[(&str, BuiltinFn)] = &[
     (
         "image_untrusted_registry",
         dockerfile_image::untrusted_registry,
+    ),
+    ("tf_k8s_privileged", terraform_azure_gcp::k8s_privileged),
+    (
+        "tf_k8s_privilege_escalation",
+        terraform_azure_gcp::k8s_privilege_escalation,
+    ),
+    (
+        "tf_k8s_host_namespace",
+        terraform_azure_gcp::k8s_host_namespace,
+    ),
+    ("tf_k8s_host_path", terraform_azure_gcp::k8s_host_path),
+    ("tf_k8s_root_user", terraform_azure_gcp::k8s_root_user),
+    ("gce_public_ip", terraform_azure_gcp::gce_public_ip),
+    ("gcp_kms_rotation", terraform_azure_gcp::gcp_kms_rotation),
+    (
+        "gcp_default_service_account",
+        terraform_azure_gcp::gcp_default_service_account,
+    ),
+    (
+        "gke_workload_identity",
+        terraform_azure_gcp::gke_workload_identity,
+    ),
+    (
+        "terraform_aws_public_resource_policy",
+        terraform_aws::public_resource_policy,
+    ),
+    (
+        "terraform_aws_trust_any_principal",
+        terraform_aws::trust_any_principal,
+    ),
+    (
+        "terraform_aws_github_oidc_trust",
+        terraform_aws::github_oidc_trust,
+    ),
+    ("terraform_aws_passrole_any", terraform_aws::passrole_any),
+    (
+        "terraform_aws_ssm_plain_secret",
+        terraform_aws::ssm_plain_secret,
+    ),
+    (
+        "terraform_aws_password_policy",
+        terraform_aws::password_policy,
+    ),
+    (
+        "terraform_aws_nacl_admin_port_open",
+        terraform_aws::nacl_admin_port_open,
+    ),
+    (
+        "terraform_aws_end_of_support",
+        terraform_aws::end_of_support,
+    ),
+    (
+        "terraform_aws_lambda_deprecated_runtime",
+        terraform_aws::lambda_deprecated_runtime,
+    ),
+    (
+        "terraform_aws_iam_user_direct_policy",
+        terraform_aws::iam_user_direct_policy,
+    ),
+    (
+        "terraform_aws_data_store_port_open",
+        terraform_aws::data_store_port_open,
     ),
 ];
 

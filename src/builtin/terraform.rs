@@ -15,7 +15,7 @@ use crate::source::{FileKind, SourceFile, Span};
 const WORLD_SOURCES: &[&str] = &["*", "internet", "any", "0.0.0.0", "0.0.0.0/0", "::/0"];
 
 /// A literal network that covers the whole internet.
-fn is_world(s: &str) -> bool {
+pub(super) fn is_world(s: &str) -> bool {
     let lower = s.trim().to_ascii_lowercase();
     if WORLD_SOURCES.contains(&lower.as_str()) {
         return true;
@@ -231,7 +231,7 @@ pub fn admin_port_open(
 
 /// A policy document as a node: a decoded `jsonencode({...})` object, or a
 /// JSON string (heredoc or quoted) parsed with spans into the source.
-fn policy_document(value: &Node, file_text: &str) -> Option<Node> {
+pub(super) fn policy_document(value: &Node, file_text: &str) -> Option<Node> {
     match &value.value {
         Value::Map(_) => Some(value.clone()),
         Value::String(s) => {
@@ -303,7 +303,7 @@ fn respan(n: &mut Node, span: Span) {
     }
 }
 
-fn get_ci<'a>(n: &'a Node, key: &str) -> Option<&'a Node> {
+pub(super) fn get_ci<'a>(n: &'a Node, key: &str) -> Option<&'a Node> {
     n.entries()
         .iter()
         .rev()

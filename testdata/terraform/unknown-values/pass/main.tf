@@ -22,6 +22,7 @@ resource "aws_db_instance" "orders" {
   instance_class              = "db.t3.micro"
   username                    = "orders_owner"
   manage_master_user_password = true
+  storage_encrypted           = true
   publicly_accessible         = data.aws_ssm_parameter.exposure.value == "yes"
 }
 

@@ -1,0 +1,4 @@
+module "gateway" {
+  source  = "./modules/gateway"
+  routing = true # expect: BH0243
+}

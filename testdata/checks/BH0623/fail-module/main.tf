@@ -1,0 +1,5 @@
+module "cluster" {
+  source = "./modules/cluster"
+  name   = "shop"
+  abac   = "true" # expect: BH0623
+}

@@ -1,0 +1,1 @@
+guardduty_enabled = false # expect: BH0801
