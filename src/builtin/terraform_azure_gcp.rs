@@ -101,9 +101,7 @@ fn tf_block<'a>(target: &'a Target<'_>) -> Option<&'a crate::model::terraform::B
 /// (a name taken from a variable or local is written elsewhere).
 fn container_anchor(c: &TfContainer<'_>) -> (u32, crate::source::Span) {
     let inside = |n: &&Node| {
-        n.file == c.node.file
-            && c.node.span.start <= n.span.start
-            && n.span.end <= c.node.span.end
+        n.file == c.node.file && c.node.span.start <= n.span.start && n.span.end <= c.node.span.end
     };
     let n = c.node.get("name").filter(inside).unwrap_or(c.node);
     (n.file, n.span)
