@@ -307,12 +307,13 @@ fn convert(text: &str, ins: &pd::Instruction<'_>, escape: char) -> Instruction {
                 vec![],
                 InstructionKind::Onbuild(Box::new(convert(text, &o.instruction, escape))),
             ),
+            // The parser's instruction list is non-exhaustive; a future
+            // instruction has no arguments we know how to read.
             _ => {
-                let kw_span = pd_keyword_span(ins);
                 return Instruction {
                     keyword: "UNKNOWN",
-                    keyword_span: kw_span,
-                    span: kw_span,
+                    keyword_span: Span::default(),
+                    span: Span::default(),
                     stage: None,
                     flags: vec![],
                     kind: InstructionKind::Words(vec![]),
@@ -356,12 +357,6 @@ fn convert(text: &str, ins: &pd::Instruction<'_>, escape: char) -> Instruction {
         flags: fl,
         kind,
     }
-}
-
-fn pd_keyword_span(ins: &pd::Instruction<'_>) -> Span {
-    // Every known variant is handled in `convert`; this only guards future ones.
-    let _ = ins;
-    Span::default()
 }
 
 fn source(s: &pd::Source<'_>) -> Word {
