@@ -30,6 +30,10 @@
 //! paths = ["legacy/**"]
 //! reason = "legacy stack, replaced in Q3 (RISK-42)"
 //! until = "2027-01-31"
+//!
+//! [limits]
+//! unit_timeout = 30
+//! yaml_documents = 20000
 //! ```
 
 use std::collections::BTreeMap;
@@ -185,6 +189,76 @@ pub struct IgnoreRule {
     pub until: Option<Date>,
 }
 
+/// `[limits]`: caps that keep hostile or unusually large input from costing
+/// unbounded time or memory. Each is reported as a scan diagnostic of kind
+/// `limit` (a SARIF `toolExecutionNotification`) naming the key when it is
+/// hit; the rest of the scan goes on. The file size cap is the top-level
+/// `max_file_size`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Limits {
+    /// `yaml_depth = 200`: deepest nesting of mappings and sequences in a YAML
+    /// or JSON file. A deeper file is not checked.
+    pub yaml_depth: Option<usize>,
+    /// `yaml_alias_nodes = 100000`: most nodes that YAML aliases (`*name`)
+    /// may copy in one file (billion-laughs protection). A file over it is
+    /// not checked.
+    pub yaml_alias_nodes: Option<usize>,
+    /// `yaml_documents = 10000`: most `---` documents in one YAML file. A
+    /// file with more is not checked.
+    pub yaml_documents: Option<usize>,
+    /// `expression_depth = 128`: deepest chain of Terraform evaluations
+    /// (nested expressions, and references through locals, variables and
+    /// resources). Deeper values are unknown, so no check fires on them.
+    pub expression_depth: Option<usize>,
+    /// `module_depth = 8`: deepest chain of nested local Terraform module
+    /// calls that is followed. Deeper modules are not checked.
+    pub module_depth: Option<usize>,
+    /// `unit_timeout = 10`: seconds that one unit (a Terraform folder with
+    /// its modules and variable files, a Terragrunt unit, or one other file)
+    /// may take. When it runs out, loading and evaluation stop, what was found
+    /// so far is kept, and the unit is reported. `0` turns the timeout off.
+    pub unit_timeout: Option<f64>,
+}
+
+/// Default `unit_timeout`, in seconds.
+pub const DEFAULT_UNIT_TIMEOUT: f64 = 10.0;
+
+impl Limits {
+    /// The YAML loading limits, with a deadline.
+    #[must_use]
+    pub fn yaml(&self, deadline: Option<std::time::Instant>) -> crate::parse::yaml::YamlLimits {
+        let d = crate::parse::yaml::YamlLimits::default();
+        crate::parse::yaml::YamlLimits {
+            max_depth: self.yaml_depth.unwrap_or(d.max_depth),
+            max_alias_nodes: self.yaml_alias_nodes.unwrap_or(d.max_alias_nodes),
+            max_documents: self.yaml_documents.unwrap_or(d.max_documents),
+            deadline,
+        }
+    }
+
+    /// The Terraform evaluation limits, with a deadline.
+    #[must_use]
+    pub fn eval(
+        &self,
+        deadline: Option<std::time::Instant>,
+    ) -> crate::terraform::module::EvalLimits {
+        let d = crate::terraform::module::EvalLimits::default();
+        crate::terraform::module::EvalLimits {
+            expression_depth: self.expression_depth.unwrap_or(d.expression_depth),
+            module_depth: self.module_depth.unwrap_or(d.module_depth),
+            deadline,
+        }
+    }
+
+    /// The time one unit may take; `None` when the timeout is off.
+    #[must_use]
+    pub fn unit_timeout(&self) -> Option<std::time::Duration> {
+        let secs = self.unit_timeout.unwrap_or(DEFAULT_UNIT_TIMEOUT);
+        (secs > 0.0 && secs.is_finite()).then(|| std::time::Duration::from_secs_f64(secs))
+    }
+}
+
 /// The whole configuration.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -223,6 +297,10 @@ pub struct Config {
     /// with `check`, `value` and a required `reason`.
     #[serde(default)]
     pub environment_exceptions: Vec<EnvException>,
+    /// `[limits]`: caps on YAML nesting, aliases and documents, Terraform
+    /// expression and module depth, and the time per unit.
+    #[serde(default)]
+    pub limits: Limits,
     /// The day that expiry dates and deadlines are judged on (not read from
     /// the file: `--today` or the system date when `None`).
     #[serde(skip)]
@@ -353,6 +431,18 @@ impl Config {
                 return Err(self.error_at(
                     rule.reason.span().start,
                     "suppressions.ignore.checks: name at least one check".into(),
+                ));
+            }
+        }
+        if let Some(t) = self.limits.unit_timeout {
+            if !(t >= 0.0 && t.is_finite() && t < 1e9) {
+                let at = self
+                    .origin
+                    .as_ref()
+                    .and_then(|(_, text)| text.find("unit_timeout"));
+                return Err(self.error_at(
+                    at.unwrap_or(0),
+                    format!("limits.unit_timeout: {t} is not a number of seconds (0 turns the timeout off)"),
                 ));
             }
         }
@@ -513,6 +603,15 @@ pub const STARTER: &str = r#"# bulkhead.toml: configuration of bulkhead, the inf
 # paths = ["legacy/**"]
 # reason = "legacy stack, replaced in Q3 (RISK-42)"
 # until = "2027-01-31"
+
+# Caps against hostile or unusually large input; each is reported when hit.
+[limits]
+# yaml_depth = 200                  # deepest YAML/JSON nesting
+# yaml_alias_nodes = 100000         # nodes YAML aliases may copy in one file
+# yaml_documents = 10000            # documents in one YAML file
+# expression_depth = 128            # deepest chain of Terraform evaluations
+# module_depth = 8                  # deepest chain of local module calls
+# unit_timeout = 10                 # seconds per unit; 0 turns it off
 "#;
 
 #[cfg(test)]

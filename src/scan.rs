@@ -10,6 +10,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Instant;
 
 use rayon::prelude::*;
 
@@ -30,6 +31,10 @@ use crate::walk::{self, Candidate, WalkOptions};
 
 /// Default per-file size cap: 5 MiB.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 5 * 1024 * 1024;
+
+/// Source text of called Terraform modules kept parsed for the whole scan
+/// (shared by every unit that calls them), at most.
+const MODULE_CACHE_BYTES: usize = 8 * 1024 * 1024;
 
 /// What to scan and how.
 #[derive(Debug, Clone)]
@@ -174,6 +179,7 @@ pub fn scan(
     let overlays = overlay_index(&discovery.files, config);
     let units = group(discovery.files);
     let checks = active_checks(catalogue, config);
+    let dispatch = Dispatch::new(&checks);
     let max_size = config.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
@@ -185,11 +191,14 @@ pub fn scan(
         root: &opts.root,
         env_cfg: &env_cfg,
         overlays: &overlays,
+        limits: &config.limits,
+        deadline: None,
+        modules: &crate::terraform::module::ModuleCache::new(MODULE_CACHE_BYTES),
     };
     let results: Vec<UnitResult> = pool.install(|| {
         units
             .par_iter()
-            .map(|u| process_guarded(u, &checks, &pctx))
+            .map(|u| process_guarded(u, &dispatch, &pctx))
             .collect()
     });
     let mut out = ScanResult {
@@ -405,7 +414,7 @@ fn parse_error(src: &SourceFile, offset: usize, message: &str) -> Diagnostic {
 
 /// Process a unit; an internal error in one unit becomes a diagnostic for it
 /// and never costs the findings of the others.
-fn process_guarded(unit: &Unit, checks: &[ActiveCheck], ctx: &ProcessCtx<'_>) -> UnitResult {
+fn process_guarded(unit: &Unit, checks: &Dispatch, ctx: &ProcessCtx<'_>) -> UnitResult {
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(unit, checks, ctx))) {
         Ok(r) => r,
         Err(payload) => {
@@ -430,8 +439,13 @@ fn process_guarded(unit: &Unit, checks: &[ActiveCheck], ctx: &ProcessCtx<'_>) ->
     }
 }
 
-fn process(unit: &Unit, checks: &[ActiveCheck], ctx: &ProcessCtx<'_>) -> UnitResult {
+fn process(unit: &Unit, checks: &Dispatch, ctx: &ProcessCtx<'_>) -> UnitResult {
     let max_size = ctx.max_size;
+    let timeout = ctx.limits.unit_timeout();
+    let ctx = &ProcessCtx {
+        deadline: timeout.map(|t| Instant::now() + t),
+        ..*ctx
+    };
     let mut r = UnitResult::default();
     match unit {
         Unit::TerraformDir(dir, files) => process_terraform(dir, files, checks, ctx, &mut r),
@@ -447,8 +461,91 @@ fn process(unit: &Unit, checks: &[ActiveCheck], ctx: &ProcessCtx<'_>) -> UnitRes
             },
         },
     }
+    if ctx.expired()
+        && !r
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains(TIMEOUT_KEY))
+    {
+        let path = match unit {
+            Unit::TerraformDir(dir, _) if dir.is_empty() => ".".to_string(),
+            Unit::TerraformDir(dir, _) => dir.clone(),
+            Unit::File(c) => c.rel.clone(),
+        };
+        r.diagnostics.push(Diagnostic::file(
+            &path,
+            DiagLevel::Warning,
+            "limit",
+            timeout_message(timeout),
+        ));
+    }
     // Keep only the findings; the unit's sources are released with them.
     r
+}
+
+/// The `[limits]` key of the per-unit timeout.
+const TIMEOUT_KEY: &str = "limits.unit_timeout";
+
+fn timeout_message(timeout: Option<std::time::Duration>) -> String {
+    format!(
+        "checking this unit took longer than {} s ({TIMEOUT_KEY}); it was stopped and its findings may be incomplete",
+        timeout.map_or(0.0, |t| t.as_secs_f64())
+    )
+}
+
+/// A diagnostic for a YAML error: `limit` when a limit was hit, `parse-error` otherwise.
+fn yaml_error(
+    src: &SourceFile,
+    e: &yaml::YamlError,
+    timeout: Option<std::time::Duration>,
+) -> Diagnostic {
+    match e.limit {
+        None => parse_error(src, e.offset, &e.message),
+        Some(key) => {
+            let lc = src.line_col(u32::try_from(e.offset).unwrap_or(u32::MAX));
+            let message = if key == "unit_timeout" {
+                timeout_message(timeout)
+            } else {
+                format!("{} (limits.{key}); not checked", e.message)
+            };
+            Diagnostic::at(
+                &src.path,
+                lc.line,
+                lc.column,
+                DiagLevel::Warning,
+                "limit",
+                message,
+            )
+        }
+    }
+}
+
+/// Diagnostics for the limits that stopped part of a Terraform evaluation.
+fn eval_limit_diagnostics(
+    hits: &[crate::terraform::eval::LimitHit],
+    sources: &[SourceRef],
+    timeout: Option<std::time::Duration>,
+    out: &mut Vec<Diagnostic>,
+) {
+    for h in hits {
+        let Some(src) = sources.get(h.file as usize) else {
+            continue;
+        };
+        let lc = src.line_col(h.span.start);
+        let message = if h.key == "unit_timeout" {
+            timeout_message(timeout)
+        } else {
+            format!("{} (limits.{})", h.message, h.key)
+        };
+        out.push(Diagnostic::at(
+            &src.path,
+            lc.line,
+            lc.column,
+            DiagLevel::Warning,
+            "limit",
+            message,
+        ));
+    }
 }
 
 /// Keep a file that may hold suppressions for the suppression pass.
@@ -458,12 +555,128 @@ fn keep_suppressions(src: &SourceRef, r: &mut UnitResult) {
     }
 }
 
+/// The active checks split by what they look at, so that a target meets only
+/// the checks that may select it (a Terraform resource meets the checks of its
+/// type and the generic Terraform checks, never the Kubernetes ones).
+/// `run_target` still confirms each selector.
+struct Dispatch {
+    /// Terraform checks that select exact block kinds and types: (kind, type) → checks.
+    tf_typed: std::collections::HashMap<(&'static str, String), Vec<ActiveCheck>>,
+    /// Other Terraform checks (`terraform.module`, `terraform.block:KIND`, wildcards).
+    tf_other: Vec<ActiveCheck>,
+    /// Kubernetes checks.
+    k8s: Vec<ActiveCheck>,
+    /// Dockerfile checks.
+    docker: Vec<ActiveCheck>,
+}
+
+impl Dispatch {
+    fn new(checks: &[ActiveCheck]) -> Self {
+        use crate::engine::catalogue::TargetKind as K;
+        let mut d = Dispatch {
+            tf_typed: std::collections::HashMap::new(),
+            tf_other: Vec::new(),
+            k8s: Vec::new(),
+            docker: Vec::new(),
+        };
+        for ac in checks {
+            let targets = &ac.check.targets;
+            let typed = |t: &K| -> Option<(&'static str, String)> {
+                let (kind, ty) = match t {
+                    K::TfResource(Some(ty)) => ("resource", ty),
+                    K::TfData(Some(ty)) => ("data", ty),
+                    K::TfProvider(Some(ty)) => ("provider", ty),
+                    _ => return None,
+                };
+                (!ty.ends_with('*')).then(|| (kind, ty.clone()))
+            };
+            let is_tf = |t: &K| {
+                matches!(
+                    t,
+                    K::TfResource(_)
+                        | K::TfData(_)
+                        | K::TfProvider(_)
+                        | K::TfModule
+                        | K::TfBlock(_)
+                )
+            };
+            if targets.iter().any(is_tf) {
+                if targets
+                    .iter()
+                    .filter(|t| is_tf(t))
+                    .all(|t| typed(t).is_some())
+                {
+                    for key in targets.iter().filter_map(typed) {
+                        d.tf_typed.entry(key).or_default().push(ac.clone());
+                    }
+                } else {
+                    d.tf_other.push(ac.clone());
+                }
+            }
+            if targets
+                .iter()
+                .any(|t| matches!(t, K::K8sObject(_) | K::K8sPod | K::K8sContainer))
+            {
+                d.k8s.push(ac.clone());
+            }
+            if targets.iter().any(|t| {
+                matches!(
+                    t,
+                    K::DockerFile | K::DockerStage | K::DockerFinalStage | K::DockerInstruction(_)
+                )
+            }) {
+                d.docker.push(ac.clone());
+            }
+        }
+        d
+    }
+
+    /// Run the checks that may select a Terraform block.
+    fn tf_block(
+        &self,
+        unit: &UnitCtx<'_>,
+        b: &crate::model::terraform::Block,
+        out: &mut Vec<Finding>,
+    ) {
+        let kind = match b.kind.as_str() {
+            "resource" => Some("resource"),
+            "data" => Some("data"),
+            "provider" => Some("provider"),
+            _ => None,
+        };
+        if let Some(kind) = kind {
+            let key = (kind, b.label(0).unwrap_or("").to_string());
+            if let Some(typed) = self.tf_typed.get(&key) {
+                run_target(typed, unit, &Target::TfBlock(b), out);
+            }
+        }
+        run_target(&self.tf_other, unit, &Target::TfBlock(b), out);
+    }
+}
+
 /// What every unit needs to know.
+#[derive(Clone, Copy)]
 struct ProcessCtx<'a> {
     max_size: u64,
     root: &'a std::path::Path,
     env_cfg: &'a EnvConfig,
     overlays: &'a OverlayIndex,
+    limits: &'a crate::config::Limits,
+    /// When the current unit must stop.
+    deadline: Option<Instant>,
+    /// Called Terraform modules, parsed once per scan.
+    modules: &'a crate::terraform::module::ModuleCache,
+}
+
+impl ProcessCtx<'_> {
+    /// Whether the current unit ran out of time.
+    fn expired(&self) -> bool {
+        self.deadline.is_some_and(|d| Instant::now() >= d)
+    }
+
+    fn yaml_limits(&self) -> YamlLimits {
+        self.limits.yaml(self.deadline)
+    }
 }
 
 /// Read every kustomization first, so that an overlay's environment reaches
@@ -479,10 +692,10 @@ fn overlay_index(files: &[Candidate], config: &Config) -> OverlayIndex {
     OverlayIndex::build(list)
 }
 
-fn tfvars_values(src: &SourceRef, idx: u32) -> Result<Node, Diagnostic> {
+fn tfvars_values(src: &SourceRef, idx: u32, ctx: &ProcessCtx<'_>) -> Result<Node, Diagnostic> {
     if src.kind == FileKind::TfvarsJson {
-        let loaded = yaml::load(src, idx, YamlLimits::default())
-            .map_err(|e| parse_error(src, e.offset, &e.message))?;
+        let loaded = yaml::load(src, idx, ctx.yaml_limits())
+            .map_err(|e| yaml_error(src, &e, ctx.limits.unit_timeout()))?;
         return Ok(loaded.documents.into_iter().next().map_or_else(
             || Node::new(Span::default(), Value::Map(vec![])),
             |d| d.root,
@@ -505,7 +718,7 @@ fn is_base_tfvars(rel: &str) -> bool {
 fn process_terraform(
     dir: &str,
     files: &[Candidate],
-    checks: &[ActiveCheck],
+    checks: &Dispatch,
     ctx: &ProcessCtx<'_>,
     r: &mut UnitResult,
 ) {
@@ -544,7 +757,7 @@ fn process_terraform(
                     r.stats.files_failed += 1;
                 }
             }
-            _ => match tfvars_values(&src, idx) {
+            _ => match tfvars_values(&src, idx, ctx) {
                 Ok(values) => {
                     *r.stats.files.entry(c.kind).or_default() += 1;
                     if is_base_tfvars(&c.rel) {
@@ -563,11 +776,21 @@ fn process_terraform(
     if root.files.is_empty() && root.json_blocks.is_empty() {
         return;
     }
-    let loader = DiskLoader {
-        root: ctx.root,
-        max_size: ctx.max_size,
+    let loader = module::CachedLoader {
+        disk: DiskLoader {
+            root: ctx.root,
+            max_size: ctx.max_size,
+        },
+        cache: ctx.modules,
     };
-    let tree = module::build_tree(root, &loader, &mut table, &mut r.diagnostics);
+    let eval_limits = ctx.limits.eval(ctx.deadline);
+    let tree = module::build_tree_with(
+        root,
+        &loader,
+        &mut table,
+        &mut r.diagnostics,
+        eval_limits.module_depth,
+    );
     let mut base_inputs: BTreeMap<String, Node> = BTreeMap::new();
     for (_, values) in &base {
         for e in values.entries() {
@@ -594,7 +817,16 @@ fn process_terraform(
         max_file_size: ctx.max_size,
     };
     for (i, (variant, inputs)) in runs.iter().enumerate() {
-        let evaluated = module::evaluate(&tree, &table, inputs, &opts);
+        if i > 0 && ctx.expired() {
+            break;
+        }
+        let evaluated = module::evaluate_with(&tree, &table, inputs, &opts, &eval_limits);
+        eval_limit_diagnostics(
+            &evaluated.limits,
+            &table.sources,
+            ctx.limits.unit_timeout(),
+            &mut r.diagnostics,
+        );
         if i == 0 {
             r.stats.terraform_blocks += evaluated.blocks.len();
             r.stats.terraform_values.merge(&evaluated.stats);
@@ -628,7 +860,10 @@ fn process_terraform(
             environment: (environment.class != env::EnvClass::Unknown).then_some(label.as_str()),
         };
         for b in &evaluated.blocks {
-            run_target(checks, &uctx, &Target::TfBlock(b), &mut r.findings);
+            if ctx.expired() {
+                break;
+            }
+            checks.tf_block(&uctx, b, &mut r.findings);
         }
         let mut collector = Collector {
             env: &environment,
@@ -641,7 +876,7 @@ fn process_terraform(
     }
 }
 
-fn process_hcl(src: &SourceRef, checks: &[ActiveCheck], ctx: &ProcessCtx<'_>, r: &mut UnitResult) {
+fn process_hcl(src: &SourceRef, checks: &Dispatch, ctx: &ProcessCtx<'_>, r: &mut UnitResult) {
     if let Err(e) = terraform::parse_hcl(&src.text, 0) {
         r.stats.files_failed += 1;
         r.diagnostics.push(parse_error(src, e.offset, &e.message));
@@ -657,7 +892,7 @@ fn process_hcl(src: &SourceRef, checks: &[ActiveCheck], ctx: &ProcessCtx<'_>, r:
 /// (when the source is local) with the unit's inputs as variables.
 fn process_terragrunt(
     src: &SourceRef,
-    checks: &[ActiveCheck],
+    checks: &Dispatch,
     ctx: &ProcessCtx<'_>,
     r: &mut UnitResult,
 ) {
@@ -726,14 +961,21 @@ fn process_terragrunt(
         return;
     };
     let module_rel = root_module.dir.clone();
-    let tree = module::build_tree(root_module, &loader, &mut table, &mut r.diagnostics);
+    let eval_limits = ctx.limits.eval(ctx.deadline);
+    let tree = module::build_tree_with(
+        root_module,
+        &loader,
+        &mut table,
+        &mut r.diagnostics,
+        eval_limits.module_depth,
+    );
     let inputs: BTreeMap<String, Node> = unit
         .inputs
         .entries()
         .iter()
         .map(|e| (e.key.clone(), e.value.clone()))
         .collect();
-    let evaluated = module::evaluate(
+    let evaluated = module::evaluate_with(
         &tree,
         &table,
         &inputs,
@@ -743,6 +985,13 @@ fn process_terragrunt(
             repo_root: ctx.root.to_path_buf(),
             max_file_size: ctx.max_size,
         },
+        &eval_limits,
+    );
+    eval_limit_diagnostics(
+        &evaluated.limits,
+        &table.sources,
+        ctx.limits.unit_timeout(),
+        &mut r.diagnostics,
     );
     r.stats.terraform_blocks += evaluated.blocks.len();
     r.stats.terraform_values.merge(&evaluated.stats);
@@ -759,28 +1008,32 @@ fn process_terragrunt(
     collector.terraform(&evaluated.blocks);
     r.facts.extend(collector.out);
     for mut b in evaluated.blocks {
+        if ctx.expired() {
+            break;
+        }
         // Resources of the deployed module are reached through this unit.
         if b.called_from.is_none() {
             b.called_from = Some((source.file, source.span));
         }
-        run_target(checks, &uctx, &Target::TfBlock(&b), &mut r.findings);
+        checks.tf_block(&uctx, &b, &mut r.findings);
     }
 }
 
-fn process_yaml(
-    src: &SourceRef,
-    checks: &[ActiveCheck],
-    pctx: &ProcessCtx<'_>,
-    r: &mut UnitResult,
-) {
+fn process_yaml(src: &SourceRef, checks: &Dispatch, pctx: &ProcessCtx<'_>, r: &mut UnitResult) {
     let text: &str = &src.text;
     let maybe_k8s = text.contains("apiVersion") && text.contains("kind");
     if !maybe_k8s && !matches!(src.kind, FileKind::Kustomization | FileKind::HelmValues) {
         r.stats.files_not_iac += 1;
         return;
     }
-    let loaded = match yaml::load(src, 0, YamlLimits::default()) {
+    let loaded = match yaml::load(src, 0, pctx.yaml_limits()) {
         Ok(l) => l,
+        Err(e) if e.limit.is_some() => {
+            r.stats.files_failed += 1;
+            r.diagnostics
+                .push(yaml_error(src, &e, pctx.limits.unit_timeout()));
+            return;
+        }
         Err(e) => {
             if text.contains("{{") {
                 // Go/Helm/Jinja template markers: the file is a template, not YAML yet.
@@ -859,6 +1112,9 @@ fn process_yaml(
     };
     let mut file_env: Option<Environment> = None;
     for o in &objects {
+        if pctx.expired() {
+            break;
+        }
         let mut labels: Vec<String> = Vec::new();
         for (i, oe) in overlay_envs.iter().enumerate() {
             let environment =
@@ -897,11 +1153,16 @@ fn process_yaml(
             files: &files,
             environment: (!label.is_empty()).then_some(label.as_str()),
         };
-        run_target(checks, &ctx, &Target::K8sObject(o), &mut r.findings);
+        run_target(&checks.k8s, &ctx, &Target::K8sObject(o), &mut r.findings);
         if let Some(spec) = o.pod_spec() {
-            run_target(checks, &ctx, &Target::K8sPod(o, spec), &mut r.findings);
+            run_target(&checks.k8s, &ctx, &Target::K8sPod(o, spec), &mut r.findings);
             for c in o.containers() {
-                run_target(checks, &ctx, &Target::K8sContainer(o, c), &mut r.findings);
+                run_target(
+                    &checks.k8s,
+                    &ctx,
+                    &Target::K8sContainer(o, c),
+                    &mut r.findings,
+                );
             }
         }
     }
@@ -933,7 +1194,7 @@ fn patched_object(
             continue;
         };
         let idx = u32::try_from(files.len()).unwrap_or(u32::MAX);
-        let Ok(loaded) = yaml::load(&src, idx, YamlLimits::default()) else {
+        let Ok(loaded) = yaml::load(&src, idx, pctx.yaml_limits()) else {
             continue;
         };
         let mut used = false;
@@ -961,7 +1222,7 @@ fn looks_like_k8s_line(text: &str) -> bool {
 
 fn process_dockerfile(
     src: &SourceRef,
-    checks: &[ActiveCheck],
+    checks: &Dispatch,
     pctx: &ProcessCtx<'_>,
     r: &mut UnitResult,
 ) {
@@ -991,7 +1252,12 @@ fn process_dockerfile(
         files: &files,
         environment: (environment.class != env::EnvClass::Unknown).then_some(label.as_str()),
     };
-    run_target(checks, &ctx, &Target::DockerFile(&df), &mut r.findings);
+    run_target(
+        &checks.docker,
+        &ctx,
+        &Target::DockerFile(&df),
+        &mut r.findings,
+    );
     let last = df.stages.len().saturating_sub(1);
     for st in &df.stages {
         let Some(from) = df.instructions.get(st.from) else {
@@ -1042,16 +1308,19 @@ fn process_dockerfile(
             });
         }
         run_target(
-            checks,
+            &checks.docker,
             &ctx,
             &Target::DockerStage(&df, st, &node),
             &mut r.findings,
         );
     }
     for ins in &df.instructions {
+        if pctx.expired() {
+            break;
+        }
         let node = ins.to_node();
         run_target(
-            checks,
+            &checks.docker,
             &ctx,
             &Target::DockerInstruction(&df, ins, &node),
             &mut r.findings,

@@ -2,6 +2,7 @@
 //! scan goes on, and findings elsewhere are not lost.
 
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 use bulkhead::config::Config;
 use bulkhead::engine::catalogue::Catalogue;
@@ -89,10 +90,10 @@ fn hostile_yaml_is_contained() {
     let r = run(d, &Config::default());
     assert_good_pod_found(&r);
     for (file, kind, needle) in [
-        ("bomb.yaml", "parse-error", "alias expansion"),
-        ("deep-block.yaml", "parse-error", "nesting"),
-        ("deep-flow.yaml", "parse-error", ""),
-        ("deep-map.yaml", "parse-error", ""),
+        ("bomb.yaml", "limit", "limits.yaml_alias_nodes"),
+        ("deep-block.yaml", "limit", "limits.yaml_depth"),
+        ("deep-flow.yaml", "limit", "limits.yaml_depth"),
+        ("deep-map.yaml", "limit", "limits.yaml_depth"),
         ("broken.yaml", "parse-error", ""),
         ("binary.yaml", "binary", "binary"),
         ("latin1.yaml", "not-utf8", "UTF-8"),
@@ -244,4 +245,177 @@ fn symlink_loops_and_escapes_are_not_followed() {
     if status.is_ok_and(|s| s.success()) {
         assert!(diag(&r, "pipe.yaml").is_empty());
     }
+}
+
+fn config(text: &str) -> Config {
+    Config::parse("bulkhead.toml", text).unwrap()
+}
+
+fn limit_diags<'a>(r: &'a ScanResult, path: &str) -> Vec<&'a bulkhead::diagnostic::Diagnostic> {
+    diag(r, path)
+        .into_iter()
+        .filter(|d| d.kind == "limit")
+        .collect()
+}
+
+#[test]
+fn limits_are_configurable_and_each_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "good/pod.yaml", GOOD_POD);
+    write(
+        d,
+        "nested.yaml",
+        "apiVersion: v1\nkind: ConfigMap\ndata:\n  a:\n    b:\n      c:\n        d:\n          e: x\n",
+    );
+    write(
+        d,
+        "aliases.yaml",
+        "apiVersion: v1\nkind: ConfigMap\nx: &a [1, 2, 3]\ny: [*a, *a, *a]\n",
+    );
+    write(
+        d,
+        "docs.yaml",
+        "apiVersion: v1\nkind: ConfigMap\n---\napiVersion: v1\nkind: ConfigMap\n---\napiVersion: v1\nkind: ConfigMap\n",
+    );
+    // The resource comes first and the deepest local first, so that nothing
+    // is cached when the chain is followed.
+    let mut chain = String::from(
+        "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b-${local.l19}\"\n}\nlocals {\n",
+    );
+    for i in (1..20).rev() {
+        chain.push_str(&format!("  l{i} = local.l{} + 1\n", i - 1));
+    }
+    chain.push_str("  l0 = 1\n}\n");
+    write(d, "chain/main.tf", chain);
+    write(d, "mods/main.tf", "module \"a\" {\n  source = \"./a\"\n}\n");
+    write(
+        d,
+        "mods/a/main.tf",
+        "module \"b\" {\n  source = \"./b\"\n}\n",
+    );
+    write(
+        d,
+        "mods/a/b/main.tf",
+        "module \"c\" {\n  source = \"./c\"\n}\n",
+    );
+    write(
+        d,
+        "mods/a/b/c/main.tf",
+        "resource \"aws_s3_bucket\" \"deep\" {}\n",
+    );
+
+    // The defaults let all of this through.
+    let r = run(d, &Config::default());
+    assert_good_pod_found(&r);
+    assert!(
+        r.diagnostics.iter().all(|x| x.kind != "limit"),
+        "{:?}",
+        r.diagnostics
+    );
+
+    let cfg = config(
+        "[limits]\nyaml_depth = 5\nyaml_alias_nodes = 5\nyaml_documents = 2\nexpression_depth = 10\nmodule_depth = 1\n",
+    );
+    let r = run(d, &cfg);
+    assert_good_pod_found(&r);
+    for (file, key) in [
+        ("nested.yaml", "limits.yaml_depth"),
+        ("aliases.yaml", "limits.yaml_alias_nodes"),
+        ("docs.yaml", "limits.yaml_documents"),
+        ("chain/main.tf", "limits.expression_depth"),
+        ("mods/a/main.tf", "limits.module_depth"),
+    ] {
+        let ds = limit_diags(&r, file);
+        assert_eq!(ds.len(), 1, "{file}: {:?}", r.diagnostics);
+        assert!(ds[0].message.contains(key), "{file}: {ds:?}");
+        assert!(
+            ds[0].line.is_some(),
+            "{file}: a limit names where it was hit"
+        );
+    }
+}
+
+#[test]
+fn invalid_limits_are_configuration_errors() {
+    for text in [
+        "[limits]\nunit_timeout = -1\n",
+        "[limits]\nyaml_depht = 3\n",
+    ] {
+        let e = Config::parse("bulkhead.toml", text)
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("bulkhead.toml:2:"), "{e}");
+    }
+    assert!(
+        config("[limits]\nunit_timeout = 0.5\n")
+            .limits
+            .unit_timeout()
+            == Some(Duration::from_millis(500))
+    );
+    assert!(
+        config("[limits]\nunit_timeout = 0\n")
+            .limits
+            .unit_timeout()
+            .is_none()
+    );
+}
+
+/// A unit that would run for minutes (a billion evaluations) is stopped at
+/// its deadline and reported; the other units keep their findings.
+#[test]
+fn a_unit_past_its_timeout_is_stopped_and_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "good/pod.yaml", GOOD_POD);
+    write(
+        d,
+        "slow/main.tf",
+        "locals {\n  n = length([for a in range(1000) : length([for b in range(1000) : length([for c in range(1000) : c])])])\n}\nresource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b-${local.n}\"\n}\n",
+    );
+    let started = Instant::now();
+    let r = run(d, &config("[limits]\nunit_timeout = 0.5\n"));
+    let took = started.elapsed();
+    assert_good_pod_found(&r);
+    let ds = limit_diags(&r, "slow/main.tf");
+    assert_eq!(ds.len(), 1, "{:?}", r.diagnostics);
+    assert!(ds[0].message.contains("limits.unit_timeout"), "{ds:?}");
+    assert!(
+        took < Duration::from_secs(30),
+        "the timeout did not stop the unit: {took:?}"
+    );
+}
+
+/// The YAML loader looks at the clock too: a large file with a tiny budget stops.
+#[test]
+fn yaml_loading_stops_at_the_deadline() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let mut big = String::from("apiVersion: v1\nkind: ConfigMap\ndata:\n");
+    for i in 0..200_000 {
+        big.push_str(&format!("  k{i}: v\n"));
+    }
+    write(d, "big.yaml", &big);
+    let r = run(d, &config("[limits]\nunit_timeout = 0.000001\n"));
+    let ds = limit_diags(&r, "big.yaml");
+    assert_eq!(ds.len(), 1, "{:?}", r.diagnostics);
+    assert!(ds[0].message.contains("limits.unit_timeout"), "{ds:?}");
+}
+
+/// Repeated-key detection was quadratic in the size of a mapping: a 4 MB
+/// ConfigMap took minutes. It must load in about linear time.
+#[test]
+fn large_yaml_mappings_load_in_linear_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let mut big = String::from("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n");
+    for i in 0..100_000 {
+        big.push_str(&format!("  k{i}: v\n"));
+    }
+    big.push_str("  k7: again\n");
+    write(d, "big.yaml", &big);
+    let r = run(d, &config("[limits]\nunit_timeout = 60\n"));
+    let ds = diag(&r, "big.yaml");
+    assert_eq!(ds.len(), 1, "{ds:?}");
+    assert_eq!(ds[0].kind, "duplicate-key", "{ds:?}");
 }

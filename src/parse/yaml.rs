@@ -3,10 +3,13 @@
 //!
 //! The tree is built iteratively, never recursively, so hostile nesting cannot
 //! overflow the stack; nesting depth, alias expansion and document count are
-//! bounded by [`YamlLimits`] and reported as errors when exceeded. Repeated
-//! keys are kept (the last one wins for lookups) and reported to the caller.
+//! bounded by [`YamlLimits`] and reported as errors when exceeded (with
+//! [`YamlError::limit`] set), as is running past the unit's deadline. Repeated
+//! keys are kept (the last one wins for lookups) and reported to the caller;
+//! finding them stays linear in the size of a mapping.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::time::Instant;
 
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle};
 
@@ -22,14 +25,24 @@ pub struct YamlLimits {
     pub max_alias_nodes: usize,
     /// Most documents in one stream.
     pub max_documents: usize,
+    /// When loading must stop (the per-unit timeout), if any.
+    pub deadline: Option<Instant>,
 }
+
+/// Default deepest nesting of mappings and sequences.
+pub const MAX_DEPTH: usize = 200;
+/// Default most nodes that aliases may copy in one file.
+pub const MAX_ALIAS_NODES: usize = 100_000;
+/// Default most documents in one stream.
+pub const MAX_DOCUMENTS: usize = 10_000;
 
 impl Default for YamlLimits {
     fn default() -> Self {
         YamlLimits {
-            max_depth: 200,
-            max_alias_nodes: 100_000,
-            max_documents: 10_000,
+            max_depth: MAX_DEPTH,
+            max_alias_nodes: MAX_ALIAS_NODES,
+            max_documents: MAX_DOCUMENTS,
+            deadline: None,
         }
     }
 }
@@ -60,6 +73,10 @@ pub struct YamlError {
     pub message: String,
     /// Byte offset of the problem.
     pub offset: usize,
+    /// The limit that was hit (its `[limits]` key in `bulkhead.toml`:
+    /// `yaml_depth`, `yaml_alias_nodes`, `yaml_documents`, `unit_timeout`),
+    /// or `None` when the text is invalid.
+    pub limit: Option<&'static str>,
 }
 
 /// The result of loading a stream.
@@ -82,8 +99,16 @@ enum Frame {
         anchor: usize,
         entries: Vec<Entry>,
         key: Option<(String, Span)>,
+        /// Keys seen so far, once the mapping is large enough for a linear
+        /// search to cost more than hashing.
+        index: Option<HashSet<String>>,
     },
 }
+
+/// Mappings with more entries than this look repeated keys up in a hash set.
+const INDEX_FROM: usize = 16;
+/// Events between two looks at the clock.
+const CLOCK_EVERY: u32 = 1024;
 
 struct Builder<'a> {
     src: &'a SourceFile,
@@ -117,6 +142,14 @@ impl Builder<'_> {
         YamlError {
             message: message.into(),
             offset: self.offset(m),
+            limit: None,
+        }
+    }
+
+    fn limit(&self, key: &'static str, m: &Marker, message: impl Into<String>) -> YamlError {
+        YamlError {
+            limit: Some(key),
+            ..self.err(m, message)
         }
     }
 }
@@ -212,7 +245,9 @@ fn load_inner(
     file: FileIdx,
     limits: YamlLimits,
 ) -> Result<Loaded, YamlError> {
-    let text: &str = &src.text;
+    let blanked = blank_crd_schemas(&src.text);
+    // Same length and line breaks as the source: every offset stays valid.
+    let text: &str = blanked.as_deref().unwrap_or(&src.text);
     let mut b = Builder {
         src,
         inserted,
@@ -225,8 +260,24 @@ fn load_inner(
     let mut parser = Parser::new_from_str(text);
     let mut stack: Vec<Frame> = Vec::new();
     let mut doc_root: Option<Node> = None;
+    let mut ticks = 0u32;
     while let Some(event) = parser.next_event() {
-        let (event, span) = event.map_err(|e| b.err(e.marker(), e.info().to_string()))?;
+        let (event, span) = event.map_err(|e| {
+            if e.info().contains("recursion limit") {
+                // The parser's own bound on flow nesting.
+                b.limit("yaml_depth", e.marker(), "nesting too deep for the parser")
+            } else {
+                b.err(e.marker(), e.info().to_string())
+            }
+        })?;
+        ticks = ticks.wrapping_add(1);
+        if ticks % CLOCK_EVERY == 0 && b.limits.deadline.is_some_and(|d| Instant::now() >= d) {
+            return Err(b.limit(
+                "unit_timeout",
+                &span.start,
+                "loading took longer than the time limit",
+            ));
+        }
         let start = b.offset(&span.start);
         let end = b.offset(&span.end).max(start);
         let finished: Option<(Node, usize)> = match event {
@@ -234,7 +285,8 @@ fn load_inner(
             Event::StreamEnd => break,
             Event::DocumentStart(_) => {
                 if b.out.documents.len() >= b.limits.max_documents {
-                    return Err(b.err(
+                    return Err(b.limit(
+                        "yaml_documents",
                         &span.start,
                         format!("more than {} documents", b.limits.max_documents),
                     ));
@@ -257,7 +309,8 @@ fn load_inner(
                 };
                 let size = count_nodes(target);
                 if size > b.alias_budget {
-                    return Err(b.err(
+                    return Err(b.limit(
+                        "yaml_alias_nodes",
                         &span.start,
                         format!(
                             "alias expansion exceeds {} nodes (possible billion-laughs attack)",
@@ -283,7 +336,8 @@ fn load_inner(
             }
             Event::SequenceStart(anchor, _) => {
                 if stack.len() >= b.limits.max_depth {
-                    return Err(b.err(
+                    return Err(b.limit(
+                        "yaml_depth",
                         &span.start,
                         format!("nesting deeper than {} levels", b.limits.max_depth),
                     ));
@@ -297,7 +351,8 @@ fn load_inner(
             }
             Event::MappingStart(anchor, _) => {
                 if stack.len() >= b.limits.max_depth {
-                    return Err(b.err(
+                    return Err(b.limit(
+                        "yaml_depth",
                         &span.start,
                         format!("nesting deeper than {} levels", b.limits.max_depth),
                     ));
@@ -307,6 +362,7 @@ fn load_inner(
                     anchor,
                     entries: Vec::new(),
                     key: None,
+                    index: None,
                 });
                 None
             }
@@ -343,7 +399,12 @@ fn load_inner(
         match stack.last_mut() {
             None => doc_root = Some(n),
             Some(Frame::Seq { items, .. }) => items.push(n),
-            Some(Frame::Map { entries, key, .. }) => match key.take() {
+            Some(Frame::Map {
+                entries,
+                key,
+                index,
+                ..
+            }) => match key.take() {
                 None => {
                     let k = match &n.value {
                         Value::String(s) => s.clone(),
@@ -354,9 +415,9 @@ fn load_inner(
                 }
                 Some((k, key_span)) => {
                     if k == "<<" {
-                        merge_into(entries, &n);
+                        merge_into(entries, index, &n);
                     } else {
-                        if entries.iter().any(|e| e.key == k) {
+                        if is_repeated(entries, index, &k) {
                             b.out.duplicate_keys.push(DuplicateKey {
                                 key: k.clone(),
                                 span: key_span,
@@ -379,6 +440,80 @@ fn load_inner(
     Ok(b.out)
 }
 
+/// `CustomResourceDefinition` documents carry the bulk of Kubernetes YAML
+/// (operator and install bundles: 80 % of the YAML bytes of a typical
+/// corpus) in their `spec` (the OpenAPI schema), which no check reads. The
+/// lines of the top-level `spec:` block of such documents are replaced by
+/// spaces (same byte length, same line breaks) so that the parser skips over
+/// them: the object keeps its `apiVersion`, `kind` and `metadata` (removed-API
+/// checks, labels, annotations, suppressions), and its `spec` is null.
+/// `None` when the text holds no such document.
+fn blank_crd_schemas(text: &str) -> Option<String> {
+    if !text.contains("CustomResourceDefinition") {
+        return None;
+    }
+    // Column-0 lines: document markers, top-level keys.
+    let mut docs: Vec<(usize, usize)> = Vec::new(); // line ranges [start, end)
+    let lines: Vec<(usize, &str)> = {
+        let mut v = Vec::new();
+        let mut at = 0;
+        for l in text.split_inclusive('\n') {
+            v.push((at, l));
+            at += l.len();
+        }
+        v
+    };
+    let is_marker = |l: &str| {
+        let t = l.trim_end_matches(['\n', '\r']);
+        (t.starts_with("---") || t.starts_with("..."))
+            && t[3..].chars().next().is_none_or(char::is_whitespace)
+    };
+    let mut start = 0;
+    for (i, (_, l)) in lines.iter().enumerate() {
+        if is_marker(l) {
+            docs.push((start, i));
+            start = i + 1;
+        }
+    }
+    docs.push((start, lines.len()));
+    let mut out: Option<Vec<u8>> = None;
+    for (a, b) in docs {
+        let doc = &lines[a..b];
+        let is_crd = doc.iter().any(|(_, l)| {
+            l.strip_prefix("kind:").is_some_and(|v| {
+                let v = v.split(" #").next().unwrap_or(v).trim();
+                v.trim_matches(['"', '\'']) == "CustomResourceDefinition"
+            })
+        });
+        if !is_crd {
+            continue;
+        }
+        let Some(spec) = doc.iter().position(|(_, l)| {
+            l.strip_prefix("spec:")
+                .is_some_and(|rest| rest.split(" #").next().unwrap_or(rest).trim().is_empty())
+        }) else {
+            continue;
+        };
+        // The block: indented, blank and comment lines after `spec:`.
+        let body = doc[spec + 1..]
+            .iter()
+            .take_while(|(_, l)| {
+                l.starts_with([' ', '\t', '\n', '\r']) || l.starts_with('#') || l.is_empty()
+            })
+            .count();
+        let bytes = out.get_or_insert_with(|| text.as_bytes().to_vec());
+        for (at, l) in &doc[spec + 1..spec + 1 + body] {
+            for (k, byte) in l.bytes().enumerate() {
+                if byte != b'\n' && byte != b'\r' {
+                    bytes[at + k] = b' ';
+                }
+            }
+        }
+    }
+    // Only ASCII spaces replaced whole lines' bytes: the text stays UTF-8.
+    out.and_then(|b| String::from_utf8(b).ok())
+}
+
 fn node(span: Span, file: FileIdx, value: Value) -> Node {
     Node { span, file, value }
 }
@@ -391,11 +526,23 @@ fn scalar_key(v: &Value) -> String {
     }
 }
 
+/// Whether `key` is already a key of the mapping being built; records it
+/// otherwise. Small mappings search linearly, large ones keep a hash set.
+fn is_repeated(entries: &[Entry], index: &mut Option<HashSet<String>>, key: &str) -> bool {
+    if index.is_none() && entries.len() >= INDEX_FROM {
+        *index = Some(entries.iter().map(|e| e.key.clone()).collect());
+    }
+    match index {
+        Some(set) => !set.insert(key.to_string()),
+        None => entries.iter().any(|e| e.key == key),
+    }
+}
+
 /// YAML merge keys (`<<: *base`): copy entries that the mapping does not set itself.
-fn merge_into(entries: &mut Vec<Entry>, from: &Node) {
+fn merge_into(entries: &mut Vec<Entry>, index: &mut Option<HashSet<String>>, from: &Node) {
     for source in from.as_many() {
         for e in source.entries() {
-            if !entries.iter().any(|x| x.key == e.key) {
+            if !is_repeated(entries, index, &e.key) {
                 entries.push(e.clone());
             }
         }
@@ -532,6 +679,23 @@ mod tests {
         let a = l.documents[0].root.get("a").unwrap();
         assert_eq!(a.get("d").unwrap().as_str(), Some("one two"));
         assert_eq!(f.slice(a.get("e").unwrap().span), "x");
+    }
+
+    #[test]
+    fn crd_schemas_are_skipped_with_exact_spans() {
+        let text = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\napiVersion: apiextensions.k8s.io/v1beta1\nkind: CustomResourceDefinition\nmetadata:\n  name: crontabs.example.com # ✓\n  labels: {app: x}\nspec:\n  group: example.com\n  # comment ü\n  versions:\n    - name: v1\n      schema: {openAPIV3Schema: {type: object, description: \"ü ---\"}}\nstatus: {}\n---\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  replicas: 2\n";
+        let f = src(text);
+        let l = load(&f, 0, YamlLimits::default()).unwrap();
+        assert_eq!(l.documents.len(), 3);
+        let crd = &l.documents[1].root;
+        assert_eq!(crd.get("spec").map(|n| &n.value), Some(&Value::Null));
+        let name = crd.path("metadata.name").unwrap();
+        assert_eq!(f.slice(name.span), "crontabs.example.com");
+        assert_eq!(f.slice(crd.get("status").unwrap().span), "{}");
+        let d = &l.documents[2].root;
+        assert_eq!(d.path("spec.replicas").unwrap().value, Value::Number(2.0));
+        assert_eq!(f.slice(d.path("spec.replicas").unwrap().span), "2");
+        assert_eq!(f.line_col(d.path("spec.replicas").unwrap().span.start).line, 23);
     }
 
     #[test]

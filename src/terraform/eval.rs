@@ -17,7 +17,9 @@ use hcl_edit::expr::{
 };
 use hcl_edit::template::{Directive, Element, Template};
 
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+use std::time::Instant;
 
 use crate::model::{Entry, FileIdx, Node, Value, format_number};
 use crate::source::Span;
@@ -50,6 +52,91 @@ pub mod unknown {
     pub const REFERENCE: &str = "reference";
     /// `count.index` / `each.*` where the instances are not known (a resource referenced as a whole).
     pub const INSTANCE: &str = "instance key";
+}
+
+/// A limit that stopped part of an evaluation, at the first place it was hit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LimitHit {
+    /// Which limit: `expression_depth` or `unit_timeout` (the `[limits]` key).
+    pub key: &'static str,
+    /// The file of the expression.
+    pub file: FileIdx,
+    /// The expression.
+    pub span: Span,
+    /// What happened.
+    pub message: String,
+}
+
+/// The bounds of one evaluation: how deep expressions may nest and when the
+/// evaluation must stop. Evaluation past a bound yields unknown values (so no
+/// check fires on them) and records a [`LimitHit`].
+#[derive(Debug)]
+pub struct Budget {
+    /// Deepest chain of evaluations (through locals, references and nesting).
+    pub max_depth: usize,
+    /// When evaluation must stop, if ever.
+    pub deadline: Option<Instant>,
+    ticks: Cell<u32>,
+    expired: Cell<bool>,
+    hits: RefCell<Vec<LimitHit>>,
+}
+
+/// Evaluations between two looks at the clock.
+const CLOCK_EVERY: u32 = 256;
+
+impl Budget {
+    /// A budget with these bounds.
+    #[must_use]
+    pub fn new(max_depth: usize, deadline: Option<Instant>) -> Self {
+        Budget {
+            max_depth,
+            deadline,
+            ticks: Cell::new(0),
+            expired: Cell::new(false),
+            hits: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// Whether the deadline has passed (the clock is read every few calls;
+    /// once passed, it stays passed).
+    pub fn expired(&self) -> bool {
+        if self.expired.get() {
+            return true;
+        }
+        let Some(deadline) = self.deadline else {
+            return false;
+        };
+        let t = self.ticks.get().wrapping_add(1);
+        self.ticks.set(t);
+        if t % CLOCK_EVERY == 0 && Instant::now() >= deadline {
+            self.expired.set(true);
+        }
+        self.expired.get()
+    }
+
+    /// Record that a limit was hit (only the first place per limit is kept).
+    pub fn hit(&self, key: &'static str, file: FileIdx, span: Span, message: String) {
+        let mut hits = self.hits.borrow_mut();
+        if hits.iter().all(|h| h.key != key) {
+            hits.push(LimitHit {
+                key,
+                file,
+                span,
+                message,
+            });
+        }
+    }
+
+    /// The limits hit so far.
+    pub fn take_hits(&self) -> Vec<LimitHit> {
+        std::mem::take(&mut self.hits.borrow_mut())
+    }
+}
+
+impl Default for Budget {
+    fn default() -> Self {
+        Budget::new(MAX_DEPTH, None)
+    }
 }
 
 /// Make an unknown node with a categorised reason.
@@ -88,6 +175,10 @@ pub trait Scope {
     /// `None` means the name is not one of them.
     fn function(&self, name: &str, args: &[Node], span: Span, file: FileIdx) -> Option<Node> {
         let _ = (name, args, span, file);
+        None
+    }
+    /// The bounds of this evaluation; `None`: [`MAX_DEPTH`] and no deadline.
+    fn budget(&self) -> Option<&Budget> {
         None
     }
 }
@@ -228,8 +319,27 @@ impl Evaluator<'_> {
     #[must_use]
     pub fn eval(&self, expr: &Expression, b: &Bindings) -> Node {
         let span = span_of(expr.span());
-        if self.depth > MAX_DEPTH {
+        let budget = self.scope.budget();
+        let max_depth = budget.map_or(MAX_DEPTH, |b| b.max_depth);
+        if self.depth > max_depth {
+            if let Some(b) = budget {
+                b.hit(
+                    "expression_depth",
+                    self.file,
+                    span,
+                    format!("expressions nest deeper than {max_depth} levels (through locals, references and nesting); the rest is not evaluated"),
+                );
+            }
             return self.unknown(span, unknown::LIMIT, "expression nesting too deep");
+        }
+        if let Some(b) = budget.filter(|b| b.expired()) {
+            b.hit(
+                "unit_timeout",
+                self.file,
+                span,
+                "evaluation ran out of time; the rest of this unit is not evaluated".into(),
+            );
+            return self.unknown(span, unknown::LIMIT, "time limit");
         }
         let e = self.deeper();
         match expr {

@@ -6,6 +6,8 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use hcl_edit::Span as _;
 use hcl_edit::expr::Expression;
@@ -17,7 +19,9 @@ use crate::model::terraform::Block;
 use crate::model::{Entry, FileIdx, Node, Value};
 use crate::parse::terraform::{self as tfparse, HclFile};
 use crate::source::{FileKind, SourceRef, Span};
-use crate::terraform::eval::{Bindings, Evaluator, Scope, WithCause, unknown, unknown_node};
+use crate::terraform::eval::{
+    Bindings, Budget, Evaluator, LimitHit, Scope, WithCause, unknown, unknown_node,
+};
 
 /// Deepest chain of nested local module calls.
 pub const MAX_MODULE_DEPTH: usize = 8;
@@ -51,8 +55,10 @@ impl FileTable {
 pub struct ModuleFile {
     /// Index in the unit's file table.
     pub file: FileIdx,
-    /// The parsed body.
-    pub parsed: HclFile,
+    /// The parsed body (shared between units when the folder comes from a
+    /// [`ModuleCache`]; file indices inside its literal blocks are then not
+    /// this unit's: [`ModuleFile::file`] is).
+    pub parsed: Arc<HclFile>,
 }
 
 /// A module directory: its files, and the local modules it calls.
@@ -95,29 +101,53 @@ pub fn is_local_source(source: &str) -> bool {
     source.starts_with("./") || source.starts_with("../") || source == "." || source == ".."
 }
 
-/// Resolve the local module calls of `root` recursively (depth-limited, no cycles).
+/// Resolve the local module calls of `root` recursively (at most
+/// [`MAX_MODULE_DEPTH`] levels, no cycles).
 pub fn build_tree(
     root: ModuleSource,
     loader: &dyn ModuleLoader,
     files: &mut FileTable,
     diags: &mut Vec<Diagnostic>,
 ) -> ModuleTree {
+    build_tree_with(root, loader, files, diags, MAX_MODULE_DEPTH)
+}
+
+/// Resolve the local module calls of `root` recursively, at most `max_depth`
+/// levels deep (a deeper call is a `limit` diagnostic), without cycles.
+pub fn build_tree_with(
+    root: ModuleSource,
+    loader: &dyn ModuleLoader,
+    files: &mut FileTable,
+    diags: &mut Vec<Diagnostic>,
+    max_depth: usize,
+) -> ModuleTree {
     let mut tree = ModuleTree {
         modules: vec![root],
     };
     let mut stack: Vec<(usize, Vec<PathBuf>)> =
         vec![(0, vec![canonical(&tree.modules[0].disk_dir)])];
+    // Each folder is read and parsed once per unit: a module called from
+    // several places (`module "x" { source = "../.." }` twice) is shared.
+    let mut loaded: HashMap<PathBuf, usize> = HashMap::new();
+    loaded.insert(canonical(&tree.modules[0].disk_dir), 0);
     while let Some((idx, chain)) = stack.pop() {
         let calls = module_calls(&tree.modules[idx]);
         for (name, source, src_file, span) in calls {
+            let report_as = |diags: &mut Vec<Diagnostic>,
+                             files: &FileTable,
+                             msg: String,
+                             level: DiagLevel,
+                             kind: &'static str| {
+                if let Some(src) = files.sources.get(src_file as usize) {
+                    let lc = src.line_col(span.start);
+                    diags.push(Diagnostic::at(
+                        &src.path, lc.line, lc.column, level, kind, msg,
+                    ));
+                }
+            };
             let report =
                 |diags: &mut Vec<Diagnostic>, files: &FileTable, msg: String, level: DiagLevel| {
-                    if let Some(src) = files.sources.get(src_file as usize) {
-                        let lc = src.line_col(span.start);
-                        diags.push(Diagnostic::at(
-                            &src.path, lc.line, lc.column, level, "module", msg,
-                        ));
-                    }
+                    report_as(diags, files, msg, level, "module");
                 };
             if !is_local_source(&source) {
                 report(
@@ -143,16 +173,24 @@ pub fn build_tree(
                 );
                 continue;
             }
-            if chain.len() > MAX_MODULE_DEPTH {
-                report(
+            if chain.len() > max_depth {
+                report_as(
                     diags,
                     files,
                     format!(
-                        "module `{name}` is nested deeper than {MAX_MODULE_DEPTH} levels; not expanded"
+                        "module `{name}` is nested deeper than {max_depth} levels (limits.module_depth); not expanded"
                     ),
                     DiagLevel::Warning,
+                    "limit",
                 );
                 continue;
+            }
+            if let Some(&shared) = loaded.get(&canon) {
+                // Sharing must not close a loop (the module reaching back here).
+                if !reaches(&tree, shared, idx) {
+                    tree.modules[idx].children.insert(name, shared);
+                    continue;
+                }
             }
             let Some(child) = loader.load(&dir, files, diags) else {
                 report(
@@ -165,6 +203,7 @@ pub fn build_tree(
             };
             tree.modules.push(child);
             let child_idx = tree.modules.len() - 1;
+            loaded.entry(canon.clone()).or_insert(child_idx);
             tree.modules[idx].children.insert(name, child_idx);
             let mut next = chain.clone();
             next.push(canon);
@@ -172,6 +211,22 @@ pub fn build_tree(
         }
     }
     tree
+}
+
+/// Whether module `to` is `from` or one of the modules it calls, directly or not.
+fn reaches(tree: &ModuleTree, from: usize, to: usize) -> bool {
+    let mut seen = vec![false; tree.modules.len()];
+    let mut stack = vec![from];
+    while let Some(m) = stack.pop() {
+        if m == to {
+            return true;
+        }
+        if std::mem::replace(&mut seen[m], true) {
+            continue;
+        }
+        stack.extend(tree.modules[m].children.values().copied());
+    }
+    false
 }
 
 fn canonical(p: &Path) -> PathBuf {
@@ -210,6 +265,27 @@ pub struct EvalOptions {
     pub max_file_size: u64,
 }
 
+/// Bounds of one evaluation (`[limits]` in `bulkhead.toml`).
+#[derive(Debug, Clone, Copy)]
+pub struct EvalLimits {
+    /// Deepest chain of evaluations (`expression_depth`).
+    pub expression_depth: usize,
+    /// Deepest chain of nested local module calls (`module_depth`).
+    pub module_depth: usize,
+    /// When the evaluation must stop (the unit's timeout), if ever.
+    pub deadline: Option<std::time::Instant>,
+}
+
+impl Default for EvalLimits {
+    fn default() -> Self {
+        EvalLimits {
+            expression_depth: crate::terraform::eval::MAX_DEPTH,
+            module_depth: MAX_MODULE_DEPTH,
+            deadline: None,
+        }
+    }
+}
+
 /// What evaluating a module tree produced.
 #[derive(Debug, Default)]
 pub struct Evaluated {
@@ -217,6 +293,8 @@ pub struct Evaluated {
     pub blocks: Vec<Block>,
     /// Counts of known and unknown attribute values, by reason category.
     pub stats: ValueStats,
+    /// Limits hit while evaluating (their first place each).
+    pub limits: Vec<LimitHit>,
 }
 
 /// How many attribute values ended known, and why the others are unknown.
@@ -298,16 +376,26 @@ struct ModuleScope<'m> {
     object_active: RefCell<HashSet<BlockKey>>,
     path_module: String,
     opts: &'m EvalOptions,
+    budget: &'m Budget,
+    module_depth: usize,
     depth: usize,
+    /// The scopes of called modules without `count` or `for_each`, by call
+    /// name: their outputs and their blocks are evaluated in one scope, so
+    /// locals and resources of a child are evaluated once, not once for
+    /// outputs and again for blocks (which doubled per level of nesting).
+    child_scopes: RefCell<HashMap<String, Rc<ModuleScope<'m>>>>,
 }
 
 impl<'m> ModuleScope<'m> {
+    #[allow(clippy::too_many_arguments)]
     fn new(
         tree: &'m ModuleTree,
         idx: usize,
         files: &'m FileTable,
         inputs: &BTreeMap<String, Node>,
         opts: &'m EvalOptions,
+        budget: &'m Budget,
+        module_depth: usize,
         depth: usize,
     ) -> Self {
         let module = &tree.modules[idx];
@@ -380,7 +468,10 @@ impl<'m> ModuleScope<'m> {
             object_active: RefCell::new(HashSet::new()),
             path_module: module.dir.clone(),
             opts,
+            budget,
+            module_depth,
             depth,
+            child_scopes: RefCell::new(HashMap::new()),
         }
     }
 
@@ -406,6 +497,10 @@ fn literal_eval(expr: &Expression, file: FileIdx, files: &FileTable) -> Node {
 impl Scope for ModuleScope<'_> {
     fn vars(&self) -> &Node {
         &self.vars
+    }
+
+    fn budget(&self) -> Option<&Budget> {
+        Some(self.budget)
     }
 
     fn local(&self, name: &str, span: Span, file: FileIdx, depth: usize) -> Rc<Node> {
@@ -837,31 +932,19 @@ impl ModuleScope<'_> {
                 value: Value::Map(vec![]),
             };
         };
-        if self.depth >= MAX_MODULE_DEPTH {
+        if self.depth >= self.module_depth {
             return Node {
                 span: span_of(block.span()),
                 file,
                 value: Value::Map(vec![]),
             };
         }
-        let b = Bindings::default()
-            .with("count", count_unknown(file))
-            .with("each", each_unknown(file));
-        let args = self.body(&block.body, span_of(block.span()), file, &b, depth + 1);
-        let inputs: BTreeMap<String, Node> = args
-            .entries()
-            .iter()
-            .filter(|e| !META_ARGS.contains(&e.key.as_str()))
-            .map(|e| (e.key.clone(), e.value.clone()))
-            .collect();
-        let scope = ModuleScope::new(
-            self.tree,
-            child,
-            self.files,
-            &inputs,
-            self.opts,
-            self.depth + 1,
-        );
+        let scope = self.child_scope(name, child, || {
+            let b = Bindings::default()
+                .with("count", count_unknown(file))
+                .with("each", each_unknown(file));
+            self.body(&block.body, span_of(block.span()), file, &b, depth + 1)
+        });
         let mut outs = Vec::new();
         for f in &self.tree.modules[child].files {
             for s in f.parsed.body.iter() {
@@ -907,7 +990,7 @@ impl ModuleScope<'_> {
                 match kind {
                     "resource" | "data" | "module" => self.instances(hb, mb, f.file, prefix, out),
                     // Variable blocks hold type constraints, not values: keep their literal form.
-                    "variable" => out.blocks.push(prefixed(mb, prefix)),
+                    "variable" => out.blocks.push(in_file(prefixed(mb, prefix), f.file)),
                     "provider" | "terraform" | "locals" | "output" => {
                         let body = self.body(&hb.body, mb.span, f.file, &Bindings::default(), 1);
                         out.stats.count(&body);
@@ -1011,21 +1094,17 @@ impl ModuleScope<'_> {
             block.instance = suffix.clone();
             if is_module {
                 if let Some(&child) = mb.label(0).and_then(|n| self.module.children.get(n)) {
-                    if self.depth < MAX_MODULE_DEPTH {
-                        let inputs: BTreeMap<String, Node> = body
-                            .entries()
-                            .iter()
-                            .filter(|e| !META_ARGS.contains(&e.key.as_str()))
-                            .map(|e| (e.key.clone(), e.value.clone()))
-                            .collect();
-                        let scope = ModuleScope::new(
-                            self.tree,
-                            child,
-                            self.files,
-                            &inputs,
-                            self.opts,
-                            self.depth + 1,
-                        );
+                    if self.depth < self.module_depth {
+                        let name = mb.label(0).unwrap_or("");
+                        // One instance: the scope that answers `module.NAME.output`
+                        // references also yields the blocks.
+                        let single = hb.body.get_attribute("count").is_none()
+                            && hb.body.get_attribute("for_each").is_none();
+                        let scope = if single {
+                            self.child_scope(name, child, || body.clone())
+                        } else {
+                            Rc::new(self.child_with_args(child, &body))
+                        };
                         let child_prefix =
                             format!("{prefix}module.{}{suffix}.", mb.label(0).unwrap_or(""));
                         let mut child_out = Evaluated::default();
@@ -1043,6 +1122,47 @@ impl ModuleScope<'_> {
             block.body = body;
             out.blocks.push(block);
         }
+    }
+}
+
+impl<'m> ModuleScope<'m> {
+    /// The scope of a called module, evaluated with the arguments of its call.
+    fn child_with_args(&self, child: usize, args: &Node) -> ModuleScope<'m> {
+        let inputs: BTreeMap<String, Node> = args
+            .entries()
+            .iter()
+            .filter(|e| !META_ARGS.contains(&e.key.as_str()))
+            .map(|e| (e.key.clone(), e.value.clone()))
+            .collect();
+        ModuleScope::new(
+            self.tree,
+            child,
+            self.files,
+            &inputs,
+            self.opts,
+            self.budget,
+            self.module_depth,
+            self.depth + 1,
+        )
+    }
+
+    /// The shared scope of the module called `name` (created on first use
+    /// from the call's arguments).
+    fn child_scope(
+        &self,
+        name: &str,
+        child: usize,
+        args: impl FnOnce() -> Node,
+    ) -> Rc<ModuleScope<'m>> {
+        if let Some(s) = self.child_scopes.borrow().get(name) {
+            return Rc::clone(s);
+        }
+        let scope = Rc::new(self.child_with_args(child, &args()));
+        self.child_scopes
+            .borrow_mut()
+            .entry(name.to_string())
+            .or_insert(scope)
+            .clone()
     }
 }
 
@@ -1065,6 +1185,23 @@ fn attribute_value(ev: &Evaluator<'_>, expr: &Expression, b: &Bindings) -> Node 
     ev.eval(expr, b)
 }
 
+/// A block (and every node of its body) moved to file `file` of the unit.
+fn in_file(mut b: Block, file: FileIdx) -> Block {
+    fn set(n: &mut Node, file: FileIdx) {
+        n.file = file;
+        match &mut n.value {
+            Value::List(items) => items.iter_mut().for_each(|i| set(i, file)),
+            Value::Map(entries) => entries.iter_mut().for_each(|e| set(&mut e.value, file)),
+            _ => {}
+        }
+    }
+    if b.file != file {
+        b.file = file;
+        set(&mut b.body, file);
+    }
+    b
+}
+
 fn prefixed(b: &Block, prefix: &str) -> Block {
     Block {
         module_prefix: prefix.to_string(),
@@ -1072,7 +1209,7 @@ fn prefixed(b: &Block, prefix: &str) -> Block {
     }
 }
 
-/// Evaluate a module tree with the given variable values.
+/// Evaluate a module tree with the given variable values and the default limits.
 #[must_use]
 pub fn evaluate(
     tree: &ModuleTree,
@@ -1080,12 +1217,35 @@ pub fn evaluate(
     inputs: &BTreeMap<String, Node>,
     opts: &EvalOptions,
 ) -> Evaluated {
+    evaluate_with(tree, files, inputs, opts, &EvalLimits::default())
+}
+
+/// Evaluate a module tree with the given variable values within `limits`.
+#[must_use]
+pub fn evaluate_with(
+    tree: &ModuleTree,
+    files: &FileTable,
+    inputs: &BTreeMap<String, Node>,
+    opts: &EvalOptions,
+    limits: &EvalLimits,
+) -> Evaluated {
     let mut out = Evaluated::default();
     if tree.modules.is_empty() {
         return out;
     }
-    let scope = ModuleScope::new(tree, 0, files, inputs, opts, 0);
+    let budget = Budget::new(limits.expression_depth, limits.deadline);
+    let scope = ModuleScope::new(
+        tree,
+        0,
+        files,
+        inputs,
+        opts,
+        &budget,
+        limits.module_depth,
+        0,
+    );
     scope.blocks("", &mut out);
+    out.limits = budget.take_hits();
     out
 }
 
@@ -1104,6 +1264,13 @@ impl ModuleLoader for DiskLoader<'_> {
         files: &mut FileTable,
         diags: &mut Vec<Diagnostic>,
     ) -> Option<ModuleSource> {
+        self.read(disk_dir)?.materialize(disk_dir, files, diags)
+    }
+}
+
+impl DiskLoader<'_> {
+    /// Read and parse the `.tf` and `.tf.json` files of a folder.
+    fn read(&self, disk_dir: &Path) -> Option<ParsedDir> {
         let mut paths: Vec<PathBuf> = std::fs::read_dir(disk_dir)
             .ok()?
             .filter_map(Result::ok)
@@ -1111,11 +1278,9 @@ impl ModuleLoader for DiskLoader<'_> {
             .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "tf" || e == "json"))
             .collect();
         paths.sort();
-        let dir_rel = rel(self.root, disk_dir);
-        let mut m = ModuleSource {
-            dir: dir_rel,
-            disk_dir: disk_dir.to_path_buf(),
-            ..ModuleSource::default()
+        let mut out = ParsedDir {
+            dir: rel(self.root, disk_dir),
+            ..ParsedDir::default()
         };
         for p in paths {
             let name = p
@@ -1138,36 +1303,148 @@ impl ModuleLoader for DiskLoader<'_> {
             };
             match crate::scan::load(&cand, self.max_size) {
                 Ok(src) => {
-                    let idx = files.add(src.clone());
-                    add_file(&mut m, idx, &src, diags);
+                    out.bytes += src.text.len();
+                    let parsed = parse_module_file(&src, 0, &mut out.diags);
+                    out.files.push((src, parsed));
                 }
-                Err(d) => diags.push(d),
+                Err(d) => out.diags.push(d),
+            }
+        }
+        Some(out)
+    }
+}
+
+/// A module folder as read and parsed, before it joins a unit's file table.
+#[derive(Debug, Default)]
+pub struct ParsedDir {
+    dir: String,
+    files: Vec<(SourceRef, Option<ParsedFile>)>,
+    diags: Vec<Diagnostic>,
+    bytes: usize,
+}
+
+#[derive(Debug)]
+enum ParsedFile {
+    Hcl(Arc<HclFile>),
+    Json(Vec<Block>),
+}
+
+impl ParsedDir {
+    /// Add the folder's files to a unit's file table and make its module.
+    fn materialize(
+        &self,
+        disk_dir: &Path,
+        files: &mut FileTable,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<ModuleSource> {
+        diags.extend(self.diags.iter().cloned());
+        let mut m = ModuleSource {
+            dir: self.dir.clone(),
+            disk_dir: disk_dir.to_path_buf(),
+            ..ModuleSource::default()
+        };
+        for (src, parsed) in &self.files {
+            let idx = files.add(Arc::clone(src));
+            match parsed {
+                Some(ParsedFile::Hcl(h)) => m.files.push(ModuleFile {
+                    file: idx,
+                    parsed: Arc::clone(h),
+                }),
+                Some(ParsedFile::Json(blocks)) => m
+                    .json_blocks
+                    .extend(blocks.iter().map(|b| in_file(b.clone(), idx))),
+                None => {}
             }
         }
         (!m.files.is_empty() || !m.json_blocks.is_empty()).then_some(m)
     }
 }
 
-/// Parse a `.tf` or `.tf.json` file into a module, reporting syntax errors.
-pub fn add_file(
-    m: &mut ModuleSource,
-    idx: FileIdx,
+/// Module folders parsed once and shared by all the units of a scan that
+/// call them (examples and wrappers calling `../..`, shared `modules/`).
+/// A folder is kept from its second use on (a module called once is not
+/// worth its memory), up to a total size of source text; past it, folders
+/// are parsed per unit.
+#[derive(Debug)]
+pub struct ModuleCache {
+    /// `None`: loaded once so far, not kept.
+    entries: Mutex<HashMap<PathBuf, Option<Arc<ParsedDir>>>>,
+    bytes: AtomicUsize,
+    max_bytes: usize,
+}
+
+impl ModuleCache {
+    /// A cache holding at most `max_bytes` of module source text.
+    #[must_use]
+    pub fn new(max_bytes: usize) -> Self {
+        ModuleCache {
+            entries: Mutex::new(HashMap::new()),
+            bytes: AtomicUsize::new(0),
+            max_bytes,
+        }
+    }
+}
+
+/// A [`DiskLoader`] that shares parsed folders through a [`ModuleCache`].
+pub struct CachedLoader<'a> {
+    /// Reads folders that are not cached yet.
+    pub disk: DiskLoader<'a>,
+    /// The cache of the scan.
+    pub cache: &'a ModuleCache,
+}
+
+impl ModuleLoader for CachedLoader<'_> {
+    fn load(
+        &self,
+        disk_dir: &Path,
+        files: &mut FileTable,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<ModuleSource> {
+        let key = canonical(disk_dir);
+        // (cached folder, whether it was seen before)
+        let (hit, seen) = match self.cache.entries.lock() {
+            Ok(mut e) => match e.get(&key) {
+                Some(Some(p)) => (Some(Arc::clone(p)), true),
+                Some(None) => (None, true),
+                None => {
+                    e.insert(key.clone(), None);
+                    (None, false)
+                }
+            },
+            Err(_) => (None, false),
+        };
+        if let Some(p) = hit {
+            return p.materialize(disk_dir, files, diags);
+        }
+        let p = self.disk.read(disk_dir)?;
+        if seen {
+            let total = self.cache.bytes.fetch_add(p.bytes, Ordering::Relaxed) + p.bytes;
+            if total <= self.cache.max_bytes {
+                let p = Arc::new(p);
+                if let Ok(mut e) = self.cache.entries.lock() {
+                    e.insert(key, Some(Arc::clone(&p)));
+                }
+                return p.materialize(disk_dir, files, diags);
+            }
+            self.cache.bytes.fetch_sub(p.bytes, Ordering::Relaxed);
+        }
+        p.materialize(disk_dir, files, diags)
+    }
+}
+
+/// Parse one module file (`.tf` or `.tf.json`) with file index `idx`,
+/// reporting a syntax error; `None` when it does not parse.
+fn parse_module_file(
     src: &SourceRef,
+    idx: FileIdx,
     diags: &mut Vec<Diagnostic>,
-) -> bool {
+) -> Option<ParsedFile> {
     let parsed = match src.kind {
-        FileKind::TerraformJson => tfparse::parse_tf_json(src, idx).map(|blocks| {
-            m.json_blocks.extend(blocks);
-            None
-        }),
-        _ => tfparse::parse_hcl(&src.text, idx).map(Some),
+        FileKind::TerraformJson => tfparse::parse_tf_json(src, idx).map(ParsedFile::Json),
+        _ => tfparse::parse_hcl(&src.text, idx).map(|h| ParsedFile::Hcl(Arc::new(h))),
     };
     match parsed {
-        Ok(Some(parsed)) => {
-            m.files.push(ModuleFile { file: idx, parsed });
-            true
-        }
-        Ok(None) => true,
+        Ok(p) => Some(p),
         Err(e) => {
             let lc = src.line_col(u32::try_from(e.offset).unwrap_or(u32::MAX));
             diags.push(Diagnostic::at(
@@ -1178,17 +1455,48 @@ pub fn add_file(
                 "parse-error",
                 format!("cannot parse: {}", e.message),
             ));
-            false
+            None
         }
     }
 }
 
+/// Parse a `.tf` or `.tf.json` file into a module, reporting syntax errors.
+pub fn add_file(
+    m: &mut ModuleSource,
+    idx: FileIdx,
+    src: &SourceRef,
+    diags: &mut Vec<Diagnostic>,
+) -> bool {
+    match parse_module_file(src, idx, diags) {
+        Some(ParsedFile::Hcl(parsed)) => {
+            m.files.push(ModuleFile { file: idx, parsed });
+            true
+        }
+        Some(ParsedFile::Json(blocks)) => {
+            m.json_blocks.extend(blocks);
+            true
+        }
+        None => false,
+    }
+}
+
+/// The repository-relative path of `p`, with `.` and `..` resolved, so that a
+/// module file has one path whichever caller reached it
+/// (`examples/a/../../main.tf` is `main.tf`).
 fn rel(root: &Path, p: &Path) -> String {
+    use std::path::Component;
     let r = p.strip_prefix(root).unwrap_or(p);
-    r.components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect::<Vec<_>>()
-        .join("/")
+    let mut parts: Vec<String> = Vec::new();
+    for c in r.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir if parts.last().is_some_and(|l| l != "..") => {
+                parts.pop();
+            }
+            other => parts.push(other.as_os_str().to_string_lossy().into_owned()),
+        }
+    }
+    parts.join("/")
 }
 
 /// Word helper for tests and callers building blocks by hand.
