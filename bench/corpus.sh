@@ -7,6 +7,8 @@
 #
 # CORPUS_DIR defaults to ../shared/corpus; RUNS to 7. Builds the release binary
 # first (skip with BULKHEAD=/path/to/bulkhead). Prints medians and the ratio.
+# With BASELINE=/path/to/another/bulkhead, that binary is measured in the same
+# run, interleaved, for before/after comparisons.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 corpus=${1:-$here/../shared/corpus}
@@ -39,7 +41,7 @@ measure() { # prints "seconds max_rss_kib" (GNU time's last line; a non-zero exi
   tail -n 1 "$list.t"
 }
 
-scan_t=(); scan_m=(); read_t=(); read_m=()
+scan_t=(); scan_m=(); read_t=(); read_m=(); base_t=(); base_m=()
 # warm the page cache and the binary once
 "$BULKHEAD" scan "$corpus" --format json --output /dev/null --threads 0 >/dev/null 2>&1 || true
 for _ in $(seq "$runs"); do
@@ -47,6 +49,10 @@ for _ in $(seq "$runs"); do
   read_t+=("$t"); read_m+=("$m")
   read -r t m < <(measure "$BULKHEAD" scan "$corpus" --format sarif --output /dev/null)
   scan_t+=("$t"); scan_m+=("$m")
+  if [ -n "${BASELINE:-}" ]; then
+    read -r t m < <(measure "$BASELINE" scan "$corpus" --format sarif --output /dev/null)
+    base_t+=("$t"); base_m+=("$m")
+  fi
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 rt=$(median "${read_t[@]}"); st=$(median "${scan_t[@]}"); sm=$(median "${scan_m[@]}")
@@ -56,3 +62,8 @@ echo "runs:          $runs (medians)"
 echo "read floor:    ${rt} s (find + cat of the same files)"
 echo "bulkhead scan: ${st} s, peak RSS $((sm / 1024)) MiB"
 awk -v s="$st" -v r="$rt" 'BEGIN { if (r > 0) printf "ratio:         %.1fx the read floor\n", s / r; else print "ratio:         read floor below timer resolution" }'
+if [ -n "${BASELINE:-}" ]; then
+  bt=$(median "${base_t[@]}"); bm=$(median "${base_m[@]}")
+  echo "baseline scan: ${bt} s, peak RSS $((bm / 1024)) MiB ($BASELINE)"
+  awk -v s="$bt" -v r="$rt" -v n="$st" 'BEGIN { if (r > 0) printf "baseline:      %.1fx the read floor; this binary takes %.2fx its time\n", s / r, n / s }'
+fi

@@ -40,6 +40,7 @@ if [ -z "${BULKHEAD:-}" ]; then
   (cd "$here" && cargo build --release --quiet)
   BULKHEAD=$here/target/release/bulkhead
 fi
+BULKHEAD=$(realpath "$BULKHEAD")
 
 export BC_SKIP_MAPPING=TRUE CHECKOV_RUN_SCA_PACKAGE_SCAN_V2=false
 export HTTP_PROXY=http://127.0.0.1:9 HTTPS_PROXY=http://127.0.0.1:9

@@ -206,8 +206,14 @@ pub fn scan(
         root: opts.root.clone(),
         ..ScanResult::default()
     };
-    let mut facts: Vec<Fact> = Vec::new();
+    // Exact sizes: at a hundred thousand files, growing by doubling left up to
+    // half of the largest vectors unused.
+    let mut facts: Vec<Fact> = Vec::with_capacity(results.iter().map(|r| r.facts.len()).sum());
     let mut suppression_sources: Vec<SourceRef> = Vec::new();
+    out.findings
+        .reserve_exact(results.iter().map(|r| r.findings.len()).sum());
+    out.environments
+        .reserve_exact(results.iter().map(|r| r.environments.len()).sum());
     for r in results {
         suppression_sources.extend(r.suppression_sources);
         facts.extend(r.facts);
@@ -446,6 +452,7 @@ fn process(unit: &Unit, checks: &Dispatch, ctx: &ProcessCtx<'_>) -> UnitResult {
         deadline: timeout.map(|t| Instant::now() + t),
         ..*ctx
     };
+    terraform::set_deadline(ctx.deadline);
     let mut r = UnitResult::default();
     match unit {
         Unit::TerraformDir(dir, files) => process_terraform(dir, files, checks, ctx, &mut r),
@@ -479,8 +486,27 @@ fn process(unit: &Unit, checks: &Dispatch, ctx: &ProcessCtx<'_>) -> UnitResult {
             timeout_message(timeout),
         ));
     }
+    terraform::set_deadline(None);
     // Keep only the findings; the unit's sources are released with them.
     r
+}
+
+/// A diagnostic for an HCL error: `limit` when parsing ran out of time.
+fn hcl_error(
+    src: &SourceFile,
+    e: &terraform::HclError,
+    timeout: Option<std::time::Duration>,
+) -> Diagnostic {
+    if e.message == terraform::TIMEOUT_MESSAGE {
+        Diagnostic::file(
+            &src.path,
+            DiagLevel::Warning,
+            "limit",
+            timeout_message(timeout),
+        )
+    } else {
+        parse_error(src, e.offset, &e.message)
+    }
 }
 
 /// The `[limits]` key of the per-unit timeout.
@@ -703,7 +729,7 @@ fn tfvars_values(src: &SourceRef, idx: u32, ctx: &ProcessCtx<'_>) -> Result<Node
     }
     terraform::parse_hcl(&src.text, idx)
         .map(|f| f.attributes)
-        .map_err(|e| parse_error(src, e.offset, &e.message))
+        .map_err(|e| hcl_error(src, &e, ctx.limits.unit_timeout()))
 }
 
 /// Whether a variable file is always loaded (`terraform.tfvars`, `*.auto.tfvars`)
@@ -879,7 +905,8 @@ fn process_terraform(
 fn process_hcl(src: &SourceRef, checks: &Dispatch, ctx: &ProcessCtx<'_>, r: &mut UnitResult) {
     if let Err(e) = terraform::parse_hcl(&src.text, 0) {
         r.stats.files_failed += 1;
-        r.diagnostics.push(parse_error(src, e.offset, &e.message));
+        r.diagnostics
+            .push(hcl_error(src, &e, ctx.limits.unit_timeout()));
         return;
     }
     *r.stats.files.entry(src.kind).or_default() += 1;

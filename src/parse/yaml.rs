@@ -695,7 +695,10 @@ mod tests {
         let d = &l.documents[2].root;
         assert_eq!(d.path("spec.replicas").unwrap().value, Value::Number(2.0));
         assert_eq!(f.slice(d.path("spec.replicas").unwrap().span), "2");
-        assert_eq!(f.line_col(d.path("spec.replicas").unwrap().span.start).line, 23);
+        assert_eq!(
+            f.line_col(d.path("spec.replicas").unwrap().span.start).line,
+            23
+        );
     }
 
     #[test]

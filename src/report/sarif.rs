@@ -60,7 +60,16 @@ const MAX_DESCRIPTION_CHARS: usize = 1024;
 /// checks loaded next to the built-in catalogue are described too.
 #[must_use]
 pub fn render(result: &ScanResult, _catalogue: &Catalogue, opts: &ReportOptions) -> String {
-    let log = build(result, opts);
+    let mut log = build(result, opts);
+    // The results are written straight from the typed log; only the small
+    // rest goes through a `Value` to reorder its fields (a `Value` of every
+    // result took about ten times the size of the output).
+    let results: Vec<Vec<SarifResult>> = log
+        .runs
+        .iter_mut()
+        // An empty list keeps the key's place among the run's fields.
+        .map(|r| r.results.as_mut().map(std::mem::take).unwrap_or_default())
+        .collect();
     // serde-sarif writes fields alphabetically; put the log's and the run's
     // identifying fields first so the file reads top-down.
     let mut value = serde_json::to_value(&log).unwrap_or(Value::Null);
@@ -79,9 +88,70 @@ pub fn render(result: &ScanResult, _catalogue: &Catalogue, opts: &ReportOptions)
             );
         }
     }
-    let mut out = serde_json::to_string_pretty(&value).unwrap_or_default();
+    let mut out = Vec::with_capacity(1 << 16);
+    let written = serde_json::to_writer_pretty(
+        &mut out,
+        &WithResults {
+            value: &value,
+            results: &results,
+            run: None,
+        },
+    );
+    let mut out = if written.is_ok() {
+        String::from_utf8(out).unwrap_or_default()
+    } else {
+        String::new()
+    };
     out.push('\n');
     out
+}
+
+/// A log (or one run of it) as a `Value`, with each run's `results` taken
+/// from the typed results instead of the `Value`'s empty placeholder.
+struct WithResults<'a> {
+    value: &'a Value,
+    results: &'a [Vec<SarifResult>],
+    /// `Some(i)`: `value` is run `i`.
+    run: Option<usize>,
+}
+
+impl serde::Serialize for WithResults<'_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        let Value::Object(map) = self.value else {
+            return self.value.serialize(ser);
+        };
+        let mut m = ser.serialize_map(Some(map.len()))?;
+        for (k, v) in map {
+            match (k.as_str(), self.run, v) {
+                ("runs", None, Value::Array(runs)) => {
+                    struct Runs<'b>(&'b [Value], &'b [Vec<SarifResult>]);
+                    impl serde::Serialize for Runs<'_> {
+                        fn serialize<S2: serde::Serializer>(
+                            &self,
+                            ser: S2,
+                        ) -> Result<S2::Ok, S2::Error> {
+                            let mut seq = ser.serialize_seq(Some(self.0.len()))?;
+                            for (i, run) in self.0.iter().enumerate() {
+                                seq.serialize_element(&WithResults {
+                                    value: run,
+                                    results: self.1,
+                                    run: Some(i),
+                                })?;
+                            }
+                            seq.end()
+                        }
+                    }
+                    m.serialize_entry(k, &Runs(runs, self.results))?;
+                }
+                ("results", Some(i), _) => {
+                    m.serialize_entry(k, self.results.get(i).map_or(&[][..], Vec::as_slice))?;
+                }
+                _ => m.serialize_entry(k, v)?,
+            }
+        }
+        m.end()
+    }
 }
 
 /// Move `keys` (those present) to the front of a JSON object, in that order.

@@ -1445,6 +1445,15 @@ fn parse_module_file(
     };
     match parsed {
         Ok(p) => Some(p),
+        Err(e) if e.message == tfparse::TIMEOUT_MESSAGE => {
+            diags.push(Diagnostic::file(
+                &src.path,
+                DiagLevel::Warning,
+                "limit",
+                format!("{}; not checked", e.message),
+            ));
+            None
+        }
         Err(e) => {
             let lc = src.line_col(u32::try_from(e.offset).unwrap_or(u32::MAX));
             diags.push(Diagnostic::at(
