@@ -2,7 +2,7 @@
 //! (`.dockerignore`), `ADD`, and the registries images come from (Dockerfile
 //! `FROM` and Kubernetes containers).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use serde_json::Value as Json;
@@ -394,9 +394,18 @@ pub fn normalised_image(r: &ImageRef) -> String {
 fn trusted(image: &str, entry: &str) -> bool {
     let e = entry.trim().trim_end_matches('/');
     if e.contains('*') || e.contains('?') {
-        return globset::Glob::new(e)
-            .map(|g| g.compile_matcher().is_match(image))
-            .unwrap_or(false);
+        // Compiled once per thread and pattern, not once per image.
+        thread_local! {
+            static GLOBS: std::cell::RefCell<HashMap<String, Option<globset::GlobMatcher>>> =
+                std::cell::RefCell::new(HashMap::new());
+        }
+        return GLOBS.with(|g| {
+            g.borrow_mut()
+                .entry(e.to_string())
+                .or_insert_with(|| globset::Glob::new(e).ok().map(|g| g.compile_matcher()))
+                .as_ref()
+                .is_some_and(|m| m.is_match(image))
+        });
     }
     image == e || image.starts_with(&format!("{e}/"))
 }

@@ -24,10 +24,18 @@ fn annotations(obj: &Object) -> Option<&Node> {
 }
 
 fn param_regex(params: &BTreeMap<String, Json>, key: &str) -> Option<Regex> {
-    params
-        .get(key)
-        .and_then(Json::as_str)
-        .and_then(|s| Regex::new(s).ok())
+    // Compiled once per thread and pattern, not once per object.
+    thread_local! {
+        static REGEXES: std::cell::RefCell<std::collections::HashMap<String, Option<Regex>>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    let s = params.get(key).and_then(Json::as_str)?;
+    REGEXES.with(|r| {
+        r.borrow_mut()
+            .entry(s.to_string())
+            .or_insert_with(|| Regex::new(s).ok())
+            .clone()
+    })
 }
 
 /// Generic: entries of the map at `map` (default `metadata.annotations`) whose key

@@ -60,16 +60,11 @@ const MAX_DESCRIPTION_CHARS: usize = 1024;
 /// checks loaded next to the built-in catalogue are described too.
 #[must_use]
 pub fn render(result: &ScanResult, _catalogue: &Catalogue, opts: &ReportOptions) -> String {
-    let mut log = build(result, opts);
-    // The results are written straight from the typed log; only the small
-    // rest goes through a `Value` to reorder its fields (a `Value` of every
-    // result took about ten times the size of the output).
-    let results: Vec<Vec<SarifResult>> = log
-        .runs
-        .iter_mut()
-        // An empty list keeps the key's place among the run's fields.
-        .map(|r| r.results.as_mut().map(std::mem::take).unwrap_or_default())
-        .collect();
+    // The log without its results goes through a `Value` to reorder its
+    // fields; each result is built and written one at a time (a `Value`, or
+    // even a typed list, of every result took several times the size of the
+    // output). The empty results list keeps the key's place in the run.
+    let log = build_without_results(result, opts);
     // serde-sarif writes fields alphabetically; put the log's and the run's
     // identifying fields first so the file reads top-down.
     let mut value = serde_json::to_value(&log).unwrap_or(Value::Null);
@@ -93,7 +88,7 @@ pub fn render(result: &ScanResult, _catalogue: &Catalogue, opts: &ReportOptions)
         &mut out,
         &WithResults {
             value: &value,
-            results: &results,
+            results: &std::cell::RefCell::new(Some(results(result))),
             run: None,
         },
     );
@@ -106,16 +101,19 @@ pub fn render(result: &ScanResult, _catalogue: &Catalogue, opts: &ReportOptions)
     out
 }
 
-/// A log (or one run of it) as a `Value`, with each run's `results` taken
-/// from the typed results instead of the `Value`'s empty placeholder.
-struct WithResults<'a> {
+/// The results, built as they are written.
+type Streamed<'a> = std::cell::RefCell<Option<Box<dyn Iterator<Item = SarifResult> + 'a>>>;
+
+/// A log (or one run of it) as a `Value`, with the first run's `results`
+/// written from `results` instead of the `Value`'s empty placeholder.
+struct WithResults<'a, 'r> {
     value: &'a Value,
-    results: &'a [Vec<SarifResult>],
+    results: &'a Streamed<'r>,
     /// `Some(i)`: `value` is run `i`.
     run: Option<usize>,
 }
 
-impl serde::Serialize for WithResults<'_> {
+impl serde::Serialize for WithResults<'_, '_> {
     fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
         use serde::ser::{SerializeMap, SerializeSeq};
         let Value::Object(map) = self.value else {
@@ -125,8 +123,8 @@ impl serde::Serialize for WithResults<'_> {
         for (k, v) in map {
             match (k.as_str(), self.run, v) {
                 ("runs", None, Value::Array(runs)) => {
-                    struct Runs<'b>(&'b [Value], &'b [Vec<SarifResult>]);
-                    impl serde::Serialize for Runs<'_> {
+                    struct Runs<'b, 'r>(&'b [Value], &'b Streamed<'r>);
+                    impl serde::Serialize for Runs<'_, '_> {
                         fn serialize<S2: serde::Serializer>(
                             &self,
                             ser: S2,
@@ -144,8 +142,20 @@ impl serde::Serialize for WithResults<'_> {
                     }
                     m.serialize_entry(k, &Runs(runs, self.results))?;
                 }
-                ("results", Some(i), _) => {
-                    m.serialize_entry(k, self.results.get(i).map_or(&[][..], Vec::as_slice))?;
+                ("results", Some(0), _) => {
+                    struct Seq<'b, 'r>(&'b Streamed<'r>);
+                    impl serde::Serialize for Seq<'_, '_> {
+                        fn serialize<S2: serde::Serializer>(
+                            &self,
+                            ser: S2,
+                        ) -> Result<S2::Ok, S2::Error> {
+                            match self.0.borrow_mut().take() {
+                                Some(iter) => ser.collect_seq(iter),
+                                None => ser.collect_seq(std::iter::empty::<SarifResult>()),
+                            }
+                        }
+                    }
+                    m.serialize_entry(k, &Seq(self.results))?;
                 }
                 _ => m.serialize_entry(k, v)?,
             }
@@ -171,6 +181,34 @@ fn put_first(value: &mut Value, keys: &[&str]) {
 /// Build the typed SARIF log.
 #[must_use]
 pub fn build(result: &ScanResult, opts: &ReportOptions) -> Sarif {
+    let mut log = build_without_results(result, opts);
+    if let Some(run) = log.runs.first_mut() {
+        run.results = Some(results(result).collect());
+    }
+    log
+}
+
+/// The results of a scan in order, each built when it is asked for.
+fn results(result: &ScanResult) -> Box<dyn Iterator<Item = SarifResult> + '_> {
+    let ids: std::collections::BTreeSet<&str> =
+        result.findings.iter().map(|f| f.check.id.as_str()).collect();
+    let rule_index: HashMap<&str, i64> = ids
+        .into_iter()
+        .enumerate()
+        .map(|(i, id)| (id, i64::try_from(i).unwrap_or(i64::MAX)))
+        .collect();
+    let mut occurrences: HashMap<String, u32> = HashMap::new();
+    Box::new(result.findings.iter().map(move |f| {
+        let fp = f.fingerprint();
+        let n = occurrences.entry(fp.clone()).or_insert(0);
+        *n += 1;
+        let index = rule_index.get(f.check.id.as_str()).copied().unwrap_or(0);
+        finding_result(f, index, &fp, *n)
+    }))
+}
+
+/// The log with an empty list of results.
+fn build_without_results(result: &ScanResult, opts: &ReportOptions) -> Sarif {
     // Every referenced rule once, sorted by id, with the effective severity of
     // its findings (the configured one when the configuration overrides it).
     let mut referenced: BTreeMap<&str, (&Arc<Check>, Severity)> = BTreeMap::new();
@@ -180,25 +218,7 @@ pub fn build(result: &ScanResult, opts: &ReportOptions) -> Sarif {
             .and_modify(|(_, s)| *s = (*s).max(f.severity))
             .or_insert((&f.check, f.severity));
     }
-    let rule_index: HashMap<&str, i64> = referenced
-        .keys()
-        .enumerate()
-        .map(|(i, id)| (*id, i64::try_from(i).unwrap_or(i64::MAX)))
-        .collect();
     let rules: Vec<ReportingDescriptor> = referenced.values().map(|(c, s)| rule(c, *s)).collect();
-
-    let mut occurrences: HashMap<String, u32> = HashMap::new();
-    let results: Vec<SarifResult> = result
-        .findings
-        .iter()
-        .map(|f| {
-            let fp = f.fingerprint();
-            let n = occurrences.entry(fp.clone()).or_insert(0);
-            *n += 1;
-            let index = rule_index.get(f.check.id.as_str()).copied().unwrap_or(0);
-            finding_result(f, index, &fp, *n)
-        })
-        .collect();
 
     let driver = ToolComponent::builder()
         .name("bulkhead")
@@ -216,7 +236,7 @@ pub fn build(result: &ScanResult, opts: &ReportOptions) -> Sarif {
 
     let mut run = Run::builder()
         .tool(Tool::builder().driver(driver).build())
-        .results(results)
+        .results(Vec::<SarifResult>::new())
         .invocations(vec![invocation])
         .automation_details(
             RunAutomationDetails::builder()
