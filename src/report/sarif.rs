@@ -190,8 +190,11 @@ pub fn build(result: &ScanResult, opts: &ReportOptions) -> Sarif {
 
 /// The results of a scan in order, each built when it is asked for.
 fn results(result: &ScanResult) -> Box<dyn Iterator<Item = SarifResult> + '_> {
-    let ids: std::collections::BTreeSet<&str> =
-        result.findings.iter().map(|f| f.check.id.as_str()).collect();
+    let ids: std::collections::BTreeSet<&str> = result
+        .findings
+        .iter()
+        .map(|f| f.check.id.as_str())
+        .collect();
     let rule_index: HashMap<&str, i64> = ids
         .into_iter()
         .enumerate()

@@ -14,7 +14,6 @@ use hcl_edit::expr::Expression;
 use hcl_edit::structure::{Body, Structure};
 
 use crate::diagnostic::{DiagLevel, Diagnostic};
-use crate::model::dockerfile::Word;
 use crate::model::terraform::Block;
 use crate::model::{Entry, FileIdx, Node, Value};
 use crate::parse::terraform::{self as tfparse, HclFile};
@@ -1506,15 +1505,6 @@ fn rel(root: &Path, p: &Path) -> String {
         }
     }
     parts.join("/")
-}
-
-/// Word helper for tests and callers building blocks by hand.
-#[must_use]
-pub fn word(text: &str, span: Span) -> Word {
-    Word {
-        text: text.to_string(),
-        span,
-    }
 }
 
 #[cfg(test)]
