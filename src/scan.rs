@@ -230,14 +230,16 @@ pub fn scan(
         out.stats.files_not_iac += r.stats.files_not_iac;
         out.stats.terraform_values.merge(&r.stats.terraform_values);
     }
-    // Leaf overlays carry their own environment.
+    // Leaf overlays carry their own environment. (A set: testing every
+    // overlay against every rendering was quadratic in the repository size.)
+    let rendering_overlays: std::collections::HashSet<&str> = overlays
+        .renderings
+        .values()
+        .flatten()
+        .map(|r| r.overlay.as_str())
+        .collect();
     for k in overlays.kustomizations.values() {
-        if overlays
-            .renderings
-            .values()
-            .flatten()
-            .any(|r| r.overlay == k.dir)
-        {
+        if rendering_overlays.contains(k.dir.as_str()) {
             let e = env::infer::overlay(&env_cfg, k);
             out.environments.push(EnvRecord {
                 kind: "kustomize-overlay",

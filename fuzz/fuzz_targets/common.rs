@@ -8,9 +8,7 @@ use std::sync::Arc;
 use bulkhead::diagnostic::Diagnostic;
 use bulkhead::model::Node;
 use bulkhead::source::{FileKind, SourceFile, SourceRef};
-use bulkhead::terraform::module::{
-    self, EvalOptions, FileTable, ModuleLoader, ModuleSource,
-};
+use bulkhead::terraform::module::{self, EvalOptions, FileTable, ModuleLoader, ModuleSource};
 
 /// A source file held in memory.
 pub fn source(name: &str, kind: FileKind, text: &str) -> SourceRef {

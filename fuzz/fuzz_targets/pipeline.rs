@@ -37,7 +37,11 @@ fuzz_target!(|data: &[u8]| {
     std::fs::create_dir_all(&sub).expect("mkdir");
     std::fs::write(sub.join(name), body).expect("write");
     if name == "prod.tfvars" {
-        std::fs::write(sub.join("main.tf"), "variable \"a\" {}\nresource \"aws_s3_bucket\" \"b\" { bucket = var.a }\n").expect("write");
+        std::fs::write(
+            sub.join("main.tf"),
+            "variable \"a\" {}\nresource \"aws_s3_bucket\" \"b\" { bucket = var.a }\n",
+        )
+        .expect("write");
     }
     if name == "kustomization.yaml" {
         std::fs::write(sub.join("pod.yaml"), "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: busybox\n").expect("write");
@@ -54,13 +58,17 @@ fuzz_target!(|data: &[u8]| {
     .expect("scan");
     for f in &result.findings {
         assert!(f.span.start <= f.span.end);
-        assert!(f.span.end as usize <= f.source.text.len(), "span past the end: {f:?}");
+        assert!(
+            f.span.end as usize <= f.source.text.len(),
+            "span past the end: {f:?}"
+        );
     }
     let opts = ReportOptions::default();
     for format in [Format::Sarif, Format::Json, Format::Human, Format::Github] {
         let out = report::render(format, &result, catalogue(), &opts);
         if format == Format::Sarif {
-            let v: serde_json_check::Value = serde_json_check::from_str(&out).expect("SARIF is JSON");
+            let v: serde_json_check::Value =
+                serde_json_check::from_str(&out).expect("SARIF is JSON");
             assert!(v.get("runs").is_some());
         }
     }

@@ -53,6 +53,10 @@ pub struct OverlayIndex {
     pub kustomizations: BTreeMap<String, Kustomization>,
     /// Manifest path → the leaf overlays that render it.
     pub renderings: BTreeMap<String, Vec<Rendering>>,
+    /// Every patch file of every kustomization (for [`OverlayIndex::is_patch`],
+    /// asked once per manifest: a scan of all kustomizations each time was
+    /// quadratic in the size of the repository).
+    pub patch_files: std::collections::HashSet<String>,
 }
 
 /// Normalise `a/b/../c` to `a/c` (paths stay inside the root; `..` past it is dropped).
@@ -227,9 +231,14 @@ impl OverlayIndex {
             v.sort();
             v.dedup();
         }
+        let patch_files = kustomizations
+            .values()
+            .flat_map(|k| k.patches.iter().cloned())
+            .collect();
         OverlayIndex {
             kustomizations,
             renderings,
+            patch_files,
         }
     }
 
@@ -237,9 +246,7 @@ impl OverlayIndex {
     /// object, not an object of its own.
     #[must_use]
     pub fn is_patch(&self, path: &str) -> bool {
-        self.kustomizations
-            .values()
-            .any(|k| k.patches.iter().any(|p| p == path))
+        self.patch_files.contains(path)
     }
 
     /// The leaf overlays that render a manifest file.
