@@ -194,6 +194,7 @@ pub fn scan(
         limits: &config.limits,
         deadline: None,
         modules: &crate::terraform::module::ModuleCache::new(MODULE_CACHE_BYTES),
+        today: config.today(),
     };
     let results: Vec<UnitResult> = pool.install(|| {
         units
@@ -694,6 +695,8 @@ struct ProcessCtx<'a> {
     deadline: Option<Instant>,
     /// Called Terraform modules, parsed once per scan.
     modules: &'a crate::terraform::module::ModuleCache,
+    /// The date checks judge expiry and age against.
+    today: crate::date::Date,
 }
 
 impl ProcessCtx<'_> {
@@ -886,6 +889,8 @@ fn process_terraform(
         let uctx = UnitCtx {
             files: &table.sources,
             environment: (environment.class != env::EnvClass::Unknown).then_some(label.as_str()),
+            today: ctx.today,
+            tf_blocks: &evaluated.blocks,
         };
         for b in &evaluated.blocks {
             if ctx.expired() {
@@ -1024,9 +1029,18 @@ fn process_terragrunt(
     );
     r.stats.terraform_blocks += evaluated.blocks.len();
     r.stats.terraform_values.merge(&evaluated.stats);
+    let mut blocks = evaluated.blocks;
+    // Resources of the deployed module are reached through this unit.
+    for b in &mut blocks {
+        if b.called_from.is_none() {
+            b.called_from = Some((source.file, source.span));
+        }
+    }
     let uctx = UnitCtx {
         files: &table.sources,
         environment: (environment.class != env::EnvClass::Unknown).then_some(label.as_str()),
+        today: ctx.today,
+        tf_blocks: &blocks,
     };
     let mut collector = Collector {
         env: &environment,
@@ -1034,17 +1048,13 @@ fn process_terragrunt(
         files: &table.sources,
         out: Vec::new(),
     };
-    collector.terraform(&evaluated.blocks);
+    collector.terraform(&blocks);
     r.facts.extend(collector.out);
-    for mut b in evaluated.blocks {
+    for b in &blocks {
         if ctx.expired() {
             break;
         }
-        // Resources of the deployed module are reached through this unit.
-        if b.called_from.is_none() {
-            b.called_from = Some((source.file, source.span));
-        }
-        checks.tf_block(&uctx, &b, &mut r.findings);
+        checks.tf_block(&uctx, b, &mut r.findings);
     }
 }
 
@@ -1181,6 +1191,8 @@ fn process_yaml(src: &SourceRef, checks: &Dispatch, pctx: &ProcessCtx<'_>, r: &m
         let ctx = UnitCtx {
             files: &files,
             environment: (!label.is_empty()).then_some(label.as_str()),
+            today: pctx.today,
+            tf_blocks: &[],
         };
         run_target(&checks.k8s, &ctx, &Target::K8sObject(o), &mut r.findings);
         if let Some(spec) = o.pod_spec() {
@@ -1280,6 +1292,8 @@ fn process_dockerfile(
     let ctx = UnitCtx {
         files: &files,
         environment: (environment.class != env::EnvClass::Unknown).then_some(label.as_str()),
+        today: pctx.today,
+        tf_blocks: &[],
     };
     run_target(
         &checks.docker,

@@ -193,6 +193,12 @@ pub struct UnitCtx<'a> {
     pub files: &'a [SourceRef],
     /// The unit's environment class, if known.
     pub environment: Option<&'a str>,
+    /// The date checks judge expiry and age against (`--today` or the system date).
+    pub today: crate::date::Date,
+    /// Every evaluated Terraform block of the unit (root module and called
+    /// modules), for checks that join resources (a VPC and its flow log);
+    /// empty for Kubernetes and Dockerfile units.
+    pub tf_blocks: &'a [Block],
 }
 
 /// Run every applicable check on one target, appending findings.
