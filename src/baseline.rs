@@ -114,7 +114,7 @@ impl Baseline {
                 fingerprint,
                 check_id: f.check.id.clone(),
                 path: f.source.path.clone(),
-                resource: f.resource.clone(),
+                resource: f.resource.to_string(),
                 first_seen,
             });
         }
@@ -212,7 +212,7 @@ impl Baseline {
             first_seen.insert(fp, e.first_seen);
             if f.suppression.is_none() {
                 baselined += 1;
-                f.suppression = Some(Suppression {
+                f.suppression = Some(Box::new(Suppression {
                     by: SuppressedBy::Baseline,
                     justification: format!(
                         "recorded in the baseline {label} (first seen {})",
@@ -220,7 +220,7 @@ impl Baseline {
                     ),
                     at: None,
                     until: None,
-                });
+                }));
             }
         }
         crate::sla::assign(findings, &config.application, config.today(), &|f| {

@@ -83,18 +83,19 @@ pub struct Finding {
     /// The offending key or value.
     pub span: Span,
     /// What is wrong, naming the resource.
-    pub message: String,
+    pub message: Box<str>,
     /// Resource address or object identity (`aws_s3_bucket.logs`, `Deployment/web`).
-    pub resource: String,
+    pub resource: Box<str>,
     /// Normalised offending text, for fingerprints (never printed for sensitive checks).
-    pub evidence: String,
+    pub evidence: Box<str>,
     /// Related locations.
     pub related: Vec<Related>,
     /// Environment class of the unit, when known.
-    pub environment: Option<String>,
+    pub environment: Option<Box<str>>,
     /// Set when the finding is accepted (inline, by configuration or by the
-    /// baseline): it is still reported, but does not fail the run.
-    pub suppression: Option<Suppression>,
+    /// baseline): it is still reported, but does not fail the run. (Boxed:
+    /// most findings have none, and a scan may hold hundreds of thousands.)
+    pub suppression: Option<Box<Suppression>>,
     /// The remediation deadline, once assigned.
     pub sla: Option<Sla>,
 }
@@ -150,7 +151,7 @@ impl Finding {
         for part in [
             self.check.id.as_str(),
             self.source.path.as_str(),
-            self.resource.as_str(),
+            &self.resource,
             &normalise(&self.evidence),
         ] {
             h.update(part.as_bytes());
@@ -165,4 +166,13 @@ impl Finding {
 #[must_use]
 pub fn normalise(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    /// A scan of a large repository holds every finding at once: keep them small.
+    #[test]
+    fn findings_stay_small() {
+        assert!(std::mem::size_of::<super::Finding>() <= 176);
+    }
 }

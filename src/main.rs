@@ -227,6 +227,27 @@ fn load_catalogue(extra: &[PathBuf]) -> Result<Catalogue, String> {
     Ok(cat)
 }
 
+/// Write a report to a file or standard output through a buffer, as it is rendered.
+fn write_report(
+    output: Option<&PathBuf>,
+    render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), String> {
+    match output.filter(|p| p.as_os_str() != "-") {
+        Some(path) => {
+            let cannot = |e: std::io::Error| format!("cannot write {}: {e}", path.display());
+            let file = std::fs::File::create(path).map_err(cannot)?;
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, file);
+            render(&mut w).and_then(|()| w.flush()).map_err(cannot)
+        }
+        None => {
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            render(&mut w)
+                .and_then(|()| w.flush())
+                .map_err(|e| format!("cannot write to standard output: {e}"))
+        }
+    }
+}
+
 fn write_out(output: Option<&PathBuf>, text: &str) -> Result<(), String> {
     match output.filter(|p| p.as_os_str() != "-") {
         Some(path) => {
@@ -542,8 +563,9 @@ fn run(cli: Cli, positions: &(Vec<usize>, Vec<usize>)) -> Result<u8, String> {
                     color,
                     ..opts.clone()
                 };
-                let text = report::render(*format, &result, &cat, &opts);
-                write_out(output.as_ref(), &text)?;
+                write_report(output.as_ref(), |w| {
+                    report::write(*format, &result, &cat, &opts, w)
+                })?;
             }
             if stats {
                 eprint!("{}", stats_text(&result.stats));

@@ -834,12 +834,12 @@ pub fn apply(
             }
             j.checks[slot].1 = true;
             if f.suppression.is_none() {
-                f.suppression = Some(Suppression {
+                f.suppression = Some(Box::new(Suppression {
                     by: j.directive.by,
                     justification: j.directive.reason.clone().unwrap_or_default(),
                     at: Some((j.path.clone(), j.line)),
                     until: j.directive.until.clone().and_then(Result::ok),
-                });
+                }));
             }
         }
     }
@@ -881,9 +881,9 @@ pub fn apply(
                 check: Arc::clone(&check),
                 severity,
                 span: j.directive.span,
-                message: format!("suppression{names} ({form}): {}", what.join("; ")),
-                resource: format!("suppression{names}"),
-                evidence: crate::finding::normalise(j.source.slice(j.directive.span)),
+                message: format!("suppression{names} ({form}): {}", what.join("; ")).into(),
+                resource: format!("suppression{names}").into(),
+                evidence: crate::finding::normalise(j.source.slice(j.directive.span)).into(),
                 related: Vec::new(),
                 environment: None,
                 suppression: None,
@@ -945,12 +945,12 @@ fn apply_config(
                 continue;
             }
             used = true;
-            f.suppression = Some(Suppression {
+            f.suppression = Some(Box::new(Suppression {
                 by: SuppressedBy::Config,
                 justification: rule.reason.get_ref().trim().to_string(),
                 at: Some((file.to_string(), u32::try_from(line).unwrap_or(u32::MAX))),
                 until: rule.until,
-            });
+            }));
         }
         if !used {
             diagnostics.push(Diagnostic::file(

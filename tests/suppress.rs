@@ -77,7 +77,7 @@ fn states(r: &ScanResult, id: &str) -> Vec<(u32, bool)> {
 fn problems(r: &ScanResult) -> Vec<(u32, String)> {
     of(r, "BH0701")
         .iter()
-        .map(|f| (line(f), f.message.clone()))
+        .map(|f| (line(f), f.message.to_string()))
         .collect()
 }
 
@@ -604,7 +604,7 @@ fn human_output_with_suppressed_and_baselined_findings() {
             fingerprint: f.fingerprint(),
             check_id: f.check.id.clone(),
             path: f.source.path.clone(),
-            resource: f.resource.clone(),
+            resource: f.resource.to_string(),
             first_seen: day("2026-12-01"),
         })
         .collect();

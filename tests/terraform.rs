@@ -83,7 +83,7 @@ fn module_findings_name_the_module_address_and_related_locations() {
         .find(|f| f.check.id == "BH0504")
         .expect("finding in module");
     assert_eq!(f.source.path, "main.tf");
-    assert_eq!(f.resource, "module.orders_db.aws_db_instance.this");
+    assert_eq!(&*f.resource, "module.orders_db.aws_db_instance.this");
     assert!(
         f.related
             .iter()

@@ -73,7 +73,7 @@ fn annotation(f: &Finding) -> String {
         props.push(("endLine", end.line.to_string()));
     }
     props.push(("title", format!("{} {}", f.check.id, f.check.name)));
-    let mut message = f.message.clone();
+    let mut message = f.message.to_string();
     if let Some(note) = super::human::deadline_note(f) {
         message = format!("{message} ({note})");
     }
@@ -86,6 +86,18 @@ fn annotation(f: &Finding) -> String {
 /// Render findings (and files that could not be scanned) as workflow commands.
 #[must_use]
 pub fn render(result: &ScanResult) -> String {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write(result, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Write findings (and files that could not be scanned) as workflow commands,
+/// a chunk at a time.
+///
+/// # Errors
+/// The writer's.
+pub fn write(result: &ScanResult, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut out = String::new();
     // Accepted findings are not annotated, except baselined ones past their deadline.
     for f in result
@@ -95,6 +107,10 @@ pub fn render(result: &ScanResult) -> String {
     {
         out.push_str(&annotation(f));
         out.push('\n');
+        if out.len() >= 1 << 16 {
+            w.write_all(out.as_bytes())?;
+            out.clear();
+        }
     }
     for d in result
         .diagnostics
@@ -115,7 +131,7 @@ pub fn render(result: &ScanResult) -> String {
         out.push_str(&workflow_command("warning", &props, &message));
         out.push('\n');
     }
-    out
+    w.write_all(out.as_bytes())
 }
 
 #[cfg(test)]

@@ -206,7 +206,7 @@ fn finding_report(f: &Finding) -> Report {
         })
         .collect();
     Report {
-        message: f.message.clone(),
+        message: f.message.to_string(),
         code,
         severity,
         help,
@@ -376,6 +376,25 @@ fn file_header(path: &str, findings: usize, color: bool) -> String {
 /// Render a scan result for a terminal.
 #[must_use]
 pub fn render(result: &ScanResult, opts: &ReportOptions) -> String {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write(result, opts, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Text buffered before it is written out.
+const CHUNK: usize = 1 << 16;
+
+/// Write a scan result for a terminal, a chunk at a time (the report of a
+/// large repository is never held in memory whole).
+///
+/// # Errors
+/// The writer's.
+pub fn write(
+    result: &ScanResult,
+    opts: &ReportOptions,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let theme = if opts.color {
         GraphicalTheme::unicode()
     } else {
@@ -414,6 +433,10 @@ pub fn render(result: &ScanResult, opts: &ReportOptions) -> String {
             );
         }
         out.push('\n');
+        if out.len() >= CHUNK {
+            w.write_all(out.as_bytes())?;
+            out.clear();
+        }
     }
     for d in &result.diagnostics {
         out.push_str(&diagnostic_line(d));
@@ -425,7 +448,7 @@ pub fn render(result: &ScanResult, opts: &ReportOptions) -> String {
     out.push_str(&baseline_lines(result));
     out.push_str(&summary(result));
     out.push('\n');
-    out
+    w.write_all(out.as_bytes())
 }
 
 #[cfg(test)]

@@ -105,12 +105,22 @@ pub struct Report<'a> {
     pub tool: ToolInfo<'a>,
     /// Counts.
     pub summary: Summary,
-    /// Findings, sorted.
-    pub findings: Vec<FindingJson<'a>>,
+    /// Findings, sorted (each converted as it is written).
+    pub findings: Findings<'a>,
     /// Scan problems, sorted.
     pub diagnostics: &'a [Diagnostic],
     /// The baseline given with `--baseline`.
     pub baseline: Option<BaselineJson<'a>>,
+}
+
+/// `findings`: serialised one at a time, never all converted at once.
+#[derive(Debug)]
+pub struct Findings<'a>(pub &'a [Finding]);
+
+impl Serialize for Findings<'_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        ser.collect_seq(self.0.iter().map(finding))
+    }
 }
 
 /// `tool`.
@@ -354,7 +364,7 @@ pub fn build<'a>(result: &'a ScanResult, opts: &ReportOptions) -> Report<'a> {
             baselined: c.baselined,
             overdue: c.overdue,
         },
-        findings: result.findings.iter().map(finding).collect(),
+        findings: Findings(&result.findings),
         diagnostics: &result.diagnostics,
         baseline: result.baseline.as_ref().map(|b| BaselineJson {
             path: &b.path,
@@ -367,7 +377,21 @@ pub fn build<'a>(result: &'a ScanResult, opts: &ReportOptions) -> Report<'a> {
 /// Render a scan result as the JSON report (pretty-printed, trailing newline).
 #[must_use]
 pub fn render(result: &ScanResult, opts: &ReportOptions) -> String {
-    let mut out = serde_json::to_string_pretty(&build(result, opts)).unwrap_or_default();
-    out.push('\n');
-    out
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write(result, opts, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Write the JSON report (pretty-printed, trailing newline) as it is serialised.
+///
+/// # Errors
+/// The writer's.
+pub fn write(
+    result: &ScanResult,
+    opts: &ReportOptions,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *w, &build(result, opts))?;
+    w.write_all(b"\n")
 }

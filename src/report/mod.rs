@@ -77,6 +77,27 @@ pub fn render(
     }
 }
 
+/// Write a scan result in a format as it is rendered (SARIF, JSON, human and
+/// GitHub output are streamed; the Markdown summary is small).
+///
+/// # Errors
+/// The writer's.
+pub fn write(
+    format: Format,
+    result: &ScanResult,
+    catalogue: &Catalogue,
+    opts: &ReportOptions,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Human => human::write(result, opts, w),
+        Format::Json => json::write(result, opts, w),
+        Format::Sarif => sarif::write(result, catalogue, opts, w),
+        Format::Github => github::write(result, w),
+        Format::Markdown => w.write_all(markdown::render(result, opts).as_bytes()),
+    }
+}
+
 /// The line/column region of a span, for every reporter: 1-based lines,
 /// 1-based code-point columns, end exclusive. A span that ends just after a
 /// line break ends at the end of the last line it covers, not at column 1 of

@@ -59,7 +59,25 @@ const MAX_DESCRIPTION_CHARS: usize = 1024;
 /// Rules come from the findings themselves (which carry their check), so user
 /// checks loaded next to the built-in catalogue are described too.
 #[must_use]
-pub fn render(result: &ScanResult, _catalogue: &Catalogue, opts: &ReportOptions) -> String {
+pub fn render(result: &ScanResult, catalogue: &Catalogue, opts: &ReportOptions) -> String {
+    let mut out = Vec::with_capacity(1 << 16);
+    // Writing to memory cannot fail.
+    let _ = write(result, catalogue, opts, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Write a scan result as a SARIF 2.1.0 log (pretty-printed, trailing
+/// newline), each result serialised as it is built: the log of a large
+/// repository is never held in memory whole.
+///
+/// # Errors
+/// The writer's.
+pub fn write(
+    result: &ScanResult,
+    _catalogue: &Catalogue,
+    opts: &ReportOptions,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     // The log without its results goes through a `Value` to reorder its
     // fields; each result is built and written one at a time (a `Value`, or
     // even a typed list, of every result took several times the size of the
@@ -83,22 +101,15 @@ pub fn render(result: &ScanResult, _catalogue: &Catalogue, opts: &ReportOptions)
             );
         }
     }
-    let mut out = Vec::with_capacity(1 << 16);
-    let written = serde_json::to_writer_pretty(
-        &mut out,
+    serde_json::to_writer_pretty(
+        &mut *w,
         &WithResults {
             value: &value,
             results: &std::cell::RefCell::new(Some(results(result))),
             run: None,
         },
-    );
-    let mut out = if written.is_ok() {
-        String::from_utf8(out).unwrap_or_default()
-    } else {
-        String::new()
-    };
-    out.push('\n');
-    out
+    )?;
+    w.write_all(b"\n")
 }
 
 /// The results, built as they are written.
