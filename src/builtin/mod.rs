@@ -7,6 +7,7 @@
 mod dockerfile;
 mod dockerfile_build;
 mod dockerfile_image;
+mod end_of_life;
 mod kubernetes;
 mod kubernetes_objects;
 mod kubernetes_workload;
@@ -142,6 +143,7 @@ static BUILTINS: &[(&str, BuiltinFn)] = &[
         "image_untrusted_registry",
         dockerfile_image::untrusted_registry,
     ),
+    ("image_end_of_life", end_of_life::base_image_end_of_life),
     ("tf_k8s_privileged", terraform_azure_gcp::k8s_privileged),
     (
         "tf_k8s_privilege_escalation",
