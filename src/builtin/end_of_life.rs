@@ -504,14 +504,17 @@ fn overrides(params: &BTreeMap<String, Json>) -> Overrides {
 }
 
 fn param_days(params: &BTreeMap<String, Json>, key: &str) -> i64 {
-    params
-        .get(key)
-        .and_then(|v| {
-            v.as_i64()
-                .or_else(|| v.as_str().and_then(|s| s.parse().ok()))
-        })
-        .unwrap_or(0)
-        .max(0)
+    // Catalogue defaults arrive as floats (`0.0`), configuration as integers or text.
+    let days = params.get(key).and_then(|v| {
+        v.as_i64()
+            .or_else(|| {
+                v.as_f64()
+                    .filter(|f| f.is_finite())
+                    .map(|f| f.round() as i64)
+            })
+            .or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))
+    });
+    days.unwrap_or(0).max(0)
 }
 
 fn param_bool(params: &BTreeMap<String, Json>, key: &str) -> bool {
@@ -989,5 +992,13 @@ mod tests {
         let future = t.lookup("python:3.15", &[], &o);
         assert_eq!(future.first().map(|e| e.date), Some(d("2031-10-31")));
         assert_eq!(param_days(&params, "warn_days_before"), 0);
+        let days = |v: Json| {
+            let p: BTreeMap<String, Json> = [("warn_days_before".to_string(), v)].into();
+            param_days(&p, "warn_days_before")
+        };
+        assert_eq!(days(serde_json::json!(30)), 30);
+        assert_eq!(days(serde_json::json!(30.0)), 30);
+        assert_eq!(days(serde_json::json!("30")), 30);
+        assert_eq!(days(serde_json::json!(-5)), 0);
     }
 }
