@@ -181,6 +181,13 @@ pub trait Scope {
     fn budget(&self) -> Option<&Budget> {
         None
     }
+    /// `module.NAME.` prefixes of the module whose expressions this scope
+    /// evaluates (empty in the root module, no instance keys). Resource
+    /// references in unknown reasons carry it, so that a value passed into or
+    /// out of a module still names the resource it comes from.
+    fn address_prefix(&self) -> &str {
+        ""
+    }
 }
 
 /// Names bound while evaluating: `count`, `each`, `for` variables, dynamic-block iterators.
@@ -904,8 +911,10 @@ impl Evaluator<'_> {
                             match self.scope.block_object("resource", name, n, self.depth) {
                                 Some(obj) => {
                                     held = Held::Shared(obj);
-                                    missing_is_unknown =
-                                        Some((unknown::RESOURCE, format!("{name}.{n}")));
+                                    missing_is_unknown = Some((
+                                        unknown::RESOURCE,
+                                        format!("{}{name}.{n}", self.scope.address_prefix()),
+                                    ));
                                 }
                                 None => {
                                     return self.unknown(

@@ -383,6 +383,9 @@ struct ModuleScope<'m> {
     /// locals and resources of a child are evaluated once, not once for
     /// outputs and again for blocks (which doubled per level of nesting).
     child_scopes: RefCell<HashMap<String, Rc<ModuleScope<'m>>>>,
+    /// `module.NAME.` prefixes of this module (empty for the root), without
+    /// instance keys: see [`Scope::address_prefix`].
+    address_prefix: String,
 }
 
 impl<'m> ModuleScope<'m> {
@@ -471,6 +474,7 @@ impl<'m> ModuleScope<'m> {
             module_depth,
             depth,
             child_scopes: RefCell::new(HashMap::new()),
+            address_prefix: String::new(),
         }
     }
 
@@ -500,6 +504,10 @@ impl Scope for ModuleScope<'_> {
 
     fn budget(&self) -> Option<&Budget> {
         Some(self.budget)
+    }
+
+    fn address_prefix(&self) -> &str {
+        &self.address_prefix
     }
 
     fn local(&self, name: &str, span: Span, file: FileIdx, depth: usize) -> Rc<Node> {
@@ -1102,7 +1110,7 @@ impl ModuleScope<'_> {
                         let scope = if single {
                             self.child_scope(name, child, || body.clone())
                         } else {
-                            Rc::new(self.child_with_args(child, &body))
+                            Rc::new(self.child_with_args(name, child, &body))
                         };
                         let child_prefix =
                             format!("{prefix}module.{}{suffix}.", mb.label(0).unwrap_or(""));
@@ -1126,14 +1134,14 @@ impl ModuleScope<'_> {
 
 impl<'m> ModuleScope<'m> {
     /// The scope of a called module, evaluated with the arguments of its call.
-    fn child_with_args(&self, child: usize, args: &Node) -> ModuleScope<'m> {
+    fn child_with_args(&self, name: &str, child: usize, args: &Node) -> ModuleScope<'m> {
         let inputs: BTreeMap<String, Node> = args
             .entries()
             .iter()
             .filter(|e| !META_ARGS.contains(&e.key.as_str()))
             .map(|e| (e.key.clone(), e.value.clone()))
             .collect();
-        ModuleScope::new(
+        let mut scope = ModuleScope::new(
             self.tree,
             child,
             self.files,
@@ -1142,7 +1150,9 @@ impl<'m> ModuleScope<'m> {
             self.budget,
             self.module_depth,
             self.depth + 1,
-        )
+        );
+        scope.address_prefix = format!("{}module.{name}.", self.address_prefix);
+        scope
     }
 
     /// The shared scope of the module called `name` (created on first use
@@ -1156,7 +1166,7 @@ impl<'m> ModuleScope<'m> {
         if let Some(s) = self.child_scopes.borrow().get(name) {
             return Rc::clone(s);
         }
-        let scope = Rc::new(self.child_with_args(child, &args()));
+        let scope = Rc::new(self.child_with_args(name, child, &args()));
         self.child_scopes
             .borrow_mut()
             .entry(name.to_string())
