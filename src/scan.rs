@@ -891,6 +891,7 @@ fn process_terraform(
             environment: (environment.class != env::EnvClass::Unknown).then_some(label.as_str()),
             today: ctx.today,
             tf_blocks: &evaluated.blocks,
+            tf_joins: crate::builtin::JoinCache::default(),
         };
         for b in &evaluated.blocks {
             if ctx.expired() {
@@ -1041,6 +1042,7 @@ fn process_terragrunt(
         environment: (environment.class != env::EnvClass::Unknown).then_some(label.as_str()),
         today: ctx.today,
         tf_blocks: &blocks,
+        tf_joins: crate::builtin::JoinCache::default(),
     };
     let mut collector = Collector {
         env: &environment,
@@ -1193,6 +1195,7 @@ fn process_yaml(src: &SourceRef, checks: &Dispatch, pctx: &ProcessCtx<'_>, r: &m
             environment: (!label.is_empty()).then_some(label.as_str()),
             today: pctx.today,
             tf_blocks: &[],
+            tf_joins: crate::builtin::JoinCache::default(),
         };
         run_target(&checks.k8s, &ctx, &Target::K8sObject(o), &mut r.findings);
         if let Some(spec) = o.pod_spec() {
@@ -1294,6 +1297,7 @@ fn process_dockerfile(
         environment: (environment.class != env::EnvClass::Unknown).then_some(label.as_str()),
         today: pctx.today,
         tf_blocks: &[],
+        tf_joins: crate::builtin::JoinCache::default(),
     };
     run_target(
         &checks.docker,

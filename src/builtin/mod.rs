@@ -16,10 +16,14 @@ pub mod shell;
 mod terraform;
 mod terraform_aws;
 mod terraform_azure_gcp;
+mod terraform_joins;
+mod terraform_refs;
 
 use std::collections::BTreeMap;
 
 use serde_json::Value as Json;
+
+pub use terraform_joins::JoinCache;
 
 use crate::engine::run::{Target, UnitCtx};
 use crate::model::FileIdx;
@@ -205,6 +209,34 @@ static BUILTINS: &[(&str, BuiltinFn)] = &[
     (
         "terraform_aws_data_store_port_open",
         terraform_aws::data_store_port_open,
+    ),
+    (
+        "terraform_vpc_without_flow_log",
+        terraform_joins::vpc_without_flow_log,
+    ),
+    (
+        "terraform_public_alb_without_waf",
+        terraform_joins::public_alb_without_waf,
+    ),
+    (
+        "terraform_api_stage_without_waf",
+        terraform_joins::api_stage_without_waf,
+    ),
+    (
+        "terraform_s3_public_access_not_blocked",
+        terraform_joins::s3_public_access_not_blocked,
+    ),
+    (
+        "terraform_log_bucket_without_versioning",
+        terraform_joins::log_bucket_without_versioning,
+    ),
+    (
+        "terraform_secret_without_rotation",
+        terraform_joins::secret_without_rotation,
+    ),
+    (
+        "terraform_ecr_scan_on_push_disabled",
+        terraform_joins::ecr_scan_on_push_disabled,
     ),
 ];
 

@@ -23,6 +23,24 @@ pub(super) fn is_world(s: &str) -> bool {
     parse_net(&lower).is_some_and(|n| n.prefix_len() == 0)
 }
 
+/// The items under a key of a block body: nested blocks are lists of maps.
+pub(super) fn blocks<'a>(body: &'a Node, key: &str) -> &'a [Node] {
+    body.get(key).map_or(&[][..], Node::as_many)
+}
+
+/// Follow nested blocks along `keys`, flattening the lists on the way.
+pub(super) fn descend<'a>(body: &'a Node, keys: &[&str]) -> Vec<&'a Node> {
+    let mut cur = vec![body];
+    for k in keys {
+        cur = cur
+            .into_iter()
+            .flat_map(|n| blocks(n, k).iter())
+            .filter(|n| matches!(n.value, Value::Map(_)))
+            .collect();
+    }
+    cur
+}
+
 /// World-open source nodes among the given attributes.
 fn world_sources<'a>(body: &'a Node, keys: &[&str]) -> Vec<&'a Node> {
     let mut out = Vec::new();

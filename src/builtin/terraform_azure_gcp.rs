@@ -8,26 +8,9 @@ use std::collections::BTreeMap;
 use serde_json::Value as Json;
 
 use super::Hit;
+use super::terraform::{blocks, descend};
 use crate::engine::run::{Target, UnitCtx};
 use crate::model::{Lookup, Node, Value};
-
-/// The items under a key of a block body: nested blocks are lists of maps.
-fn blocks<'a>(body: &'a Node, key: &str) -> &'a [Node] {
-    body.get(key).map_or(&[][..], Node::as_many)
-}
-
-/// Follow nested blocks along `keys`, flattening the lists on the way.
-fn descend<'a>(body: &'a Node, keys: &[&str]) -> Vec<&'a Node> {
-    let mut cur = vec![body];
-    for k in keys {
-        cur = cur
-            .into_iter()
-            .flat_map(|n| blocks(n, k).iter())
-            .filter(|n| matches!(n.value, Value::Map(_)))
-            .collect();
-    }
-    cur
-}
 
 /// The pod specs of a `kubernetes_*` workload resource of the Kubernetes
 /// provider: `spec` of a pod, `spec.template.spec` of deployments, stateful

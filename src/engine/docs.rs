@@ -187,7 +187,7 @@ pub const REQUIREMENTS: &[(&str, &str, &str)] = &[
     (
         "A.5-3.2",
         "Security scans",
-        "Known-vulnerable packages inside built images need an image scanner run on the built image; bulkhead covers misconfiguration and end-of-life bases.",
+        "Known-vulnerable packages inside built images need an image scanner run on the built image; bulkhead covers misconfiguration and end-of-life bases, and ECR repositories whose images nobody scans (BH0339).",
     ),
     ("A.5-3.3", "Minimal privileges", ""),
     ("A.5-3.4", "Prohibited remote shells", ""),
@@ -206,7 +206,11 @@ pub const REQUIREMENTS: &[(&str, &str, &str)] = &[
     ),
     ("A.5-5.4", "Restricted outgoing communication", ""),
     ("A.5-5.5", "Restricted incoming communication", ""),
-    ("A.5-5.6", "Web application firewall", ""),
+    (
+        "A.5-5.6",
+        "Web application firewall",
+        "A WAF is optional (MAY): these checks are informational and list public entry points without one so that the decision is taken consciously.",
+    ),
     ("A.5-6.1", "Limited access", ""),
     ("A.5-6.2", "Personalized accounts", ""),
     ("A.5-6.3", "Network restrictions", ""),
@@ -218,7 +222,11 @@ pub const REQUIREMENTS: &[(&str, &str, &str)] = &[
         "Revoking access when a role changes is a process; bulkhead reports long-lived credentials (access keys, static secrets) that make revocation hard.",
     ),
     ("A.5-7", "Security scanning", ""),
-    ("A.5-8", "Security monitoring", ""),
+    (
+        "A.5-8",
+        "Security monitoring",
+        "Monitoring runs outside the code; bulkhead checks that the sources it needs are on (threat detection, flow, access and audit logs, also across resources: a VPC without a flow log, BH0816) and that log buckets keep versions (BH0817).",
+    ),
     ("A.5-9.1", "System updates", ""),
     (
         "A.5-9.2",

@@ -199,6 +199,9 @@ pub struct UnitCtx<'a> {
     /// modules), for checks that join resources (a VPC and its flow log);
     /// empty for Kubernetes and Dockerfile units.
     pub tf_blocks: &'a [Block],
+    /// What `tf_blocks` say about each other (which flow log records which
+    /// VPC, ...), built on first use by the checks that join resources.
+    pub tf_joins: builtin::JoinCache,
 }
 
 /// Run every applicable check on one target, appending findings.
