@@ -2,11 +2,18 @@
 //! tagged with policy requirements, and proven by its examples and by its
 //! fixtures under `testdata/checks/<ID>/` (exact lines, and silence on the
 //! passing variant).
+//!
+//! Examples and fixtures are scanned with the current date, unless one of
+//! their files holds `--today YYYY-MM-DD` (in a comment such as `# scanned
+//! with bulkhead scan --today 2030-01-01`): then with that date, as the CLI
+//! option would, so checks that judge dates (certificate expiry) are proven
+//! the same way whatever the day the tests run.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use bulkhead::config::Config;
+use bulkhead::date::Date;
 use bulkhead::engine::catalogue::{Catalogue, Check};
 use bulkhead::scan::{ScanOptions, ScanResult, scan};
 
@@ -96,8 +103,19 @@ fn checks_are_well_formed() {
     }
 }
 
-fn scan_dir(dir: &Path) -> ScanResult {
-    let cfg = Config::default();
+/// The scan date a fixture or example asks for with `--today YYYY-MM-DD`.
+fn scan_date<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<Date> {
+    texts.into_iter().find_map(|text| {
+        let (_, rest) = text.split_once("--today ")?;
+        Some(Date::parse(rest.get(..10)?).expect("`--today` takes YYYY-MM-DD"))
+    })
+}
+
+fn scan_dir(dir: &Path, today: Option<Date>) -> ScanResult {
+    let cfg = Config {
+        today,
+        ..Config::default()
+    };
     scan(
         &ScanOptions {
             paths: vec![dir.to_path_buf()],
@@ -132,12 +150,14 @@ fn examples_fire_and_stay_silent_as_labelled() {
         ] {
             for (i, ex) in examples.iter().enumerate() {
                 let dir = tempfile::tempdir().unwrap();
-                for (path, text) in c.example_files(ex) {
+                let files = c.example_files(ex);
+                for (path, text) in &files {
                     let p = dir.path().join(path);
                     std::fs::create_dir_all(p.parent().unwrap()).unwrap();
                     std::fs::write(p, text).unwrap();
                 }
-                let r = scan_dir(dir.path());
+                let today = scan_date(files.iter().map(|(_, t)| t.as_str()));
+                let r = scan_dir(dir.path(), today);
                 if let Some(d) = r.diagnostics.iter().find(|d| d.kind == "parse-error") {
                     failures.push(format!("{} {label} example {i}: {d:?}", c.id));
                 }
@@ -257,7 +277,11 @@ fn fixtures_prove_exact_lines() {
             } else {
                 std::fs::copy(&path, tmp.path().join(&fname)).unwrap();
             }
-            let result = scan_dir(tmp.path());
+            let texts: Vec<String> = files_under(tmp.path())
+                .iter()
+                .map(|f| std::fs::read_to_string(f).unwrap_or_default())
+                .collect();
+            let result = scan_dir(tmp.path(), scan_date(texts.iter().map(String::as_str)));
             if let Some(d) = result.diagnostics.iter().find(|d| d.kind == "parse-error") {
                 problems.push(format!("{}: {fname}: {d:?}", c.id));
             }

@@ -4,6 +4,7 @@
 //! parsing of `RUN`, effective users across stages, secret detection, port
 //! ranges across cloud providers, policy documents.
 
+pub mod certificates;
 mod dockerfile;
 mod dockerfile_build;
 mod dockerfile_image;
@@ -238,6 +239,10 @@ static BUILTINS: &[(&str, BuiltinFn)] = &[
         "terraform_ecr_scan_on_push_disabled",
         terraform_joins::ecr_scan_on_push_disabled,
     ),
+    ("certificate_expired", certificates::expired),
+    ("certificate_expiring", certificates::expiring),
+    ("certificate_weak_key", certificates::weak_key),
+    ("certificate_weak_signature", certificates::weak_signature),
 ];
 
 /// The per-target part of checks that run elsewhere (over the facts index).

@@ -221,7 +221,11 @@ pub const REQUIREMENTS: &[(&str, &str, &str)] = &[
         "Revocation",
         "Revoking access when a role changes is a process; bulkhead reports long-lived credentials (access keys, static secrets) that make revocation hard.",
     ),
-    ("A.5-7", "Security scanning", ""),
+    (
+        "A.5-7",
+        "Security scanning",
+        "X.509 certificates committed in Kubernetes objects and Terraform values: expired (BH0703), expiring within the window (BH0704), weak keys (BH0705), MD5 or SHA-1 signatures (BH0706). Development artifacts exposed through the build context (BH0702). Missing patches are A.5-9.1's; malware is found by scanning the running systems, not their code.",
+    ),
     (
         "A.5-8",
         "Security monitoring",
