@@ -425,7 +425,16 @@ fn parse_error(src: &SourceFile, offset: usize, message: &str) -> Diagnostic {
 /// and never costs the findings of the others.
 fn process_guarded(unit: &Unit, checks: &Dispatch, ctx: &ProcessCtx<'_>) -> UnitResult {
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(unit, checks, ctx))) {
-        Ok(r) => r,
+        Ok(mut r) => {
+            // Every unit's results stay alive until the merge; without the
+            // spare capacity of their vectors (four slots for one finding),
+            // the peak of a scan of 100k files was about a fifth higher.
+            r.findings.shrink_to_fit();
+            r.facts.shrink_to_fit();
+            r.environments.shrink_to_fit();
+            r.diagnostics.shrink_to_fit();
+            r
+        }
         Err(payload) => {
             let what = payload
                 .downcast_ref::<&str>()
