@@ -3,6 +3,11 @@
 //! fixtures under `testdata/checks/<ID>/` (exact lines, and silence on the
 //! passing variant).
 //!
+//! An example or fixture may bring its own `bulkhead.toml` (a `### file:
+//! bulkhead.toml` part of an example, a file in a fixture folder): it is
+//! loaded as the scan's configuration, for checks that stay silent until
+//! configured.
+//!
 //! Examples and fixtures are scanned with the current date, unless one of
 //! their files holds `--today YYYY-MM-DD` (in a comment such as `# scanned
 //! with bulkhead scan --today 2030-01-01`): then with that date, as the CLI
@@ -111,10 +116,20 @@ fn scan_date<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<Date> {
     })
 }
 
+/// The configuration an example or fixture brings along, else the defaults.
+fn fixture_config(dir: &Path) -> Config {
+    let path = dir.join(bulkhead::config::FILE_NAME);
+    if path.is_file() {
+        Config::load(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    } else {
+        Config::default()
+    }
+}
+
 fn scan_dir(dir: &Path, today: Option<Date>) -> ScanResult {
     let cfg = Config {
         today,
-        ..Config::default()
+        ..fixture_config(dir)
     };
     scan(
         &ScanOptions {

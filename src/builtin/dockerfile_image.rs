@@ -1,6 +1,7 @@
 //! Image-level builtins: image labels and age, the build context
-//! (`.dockerignore`), `ADD`, and the registries images come from (Dockerfile
-//! `FROM` and Kubernetes containers).
+//! (`.dockerignore`), `ADD`, the registries images come from (Dockerfile
+//! `FROM` and Kubernetes containers), and whether the final image is built on
+//! a configured hardened base image.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -455,6 +456,101 @@ pub fn untrusted_registry(
     }
 }
 
+/// Whether an image matches an entry of `hardened_base_images`: entries whose
+/// last segment holds a `:` are matched against `registry/repository:tag`,
+/// the others against `registry/repository` (as in `trusted_registries`).
+fn hardened(name: &str, tag: Option<&str>, entry: &str) -> bool {
+    let e = entry.trim();
+    // `registry:5000` alone is a registry with a port, not a tag.
+    let tagged = e
+        .rsplit_once('/')
+        .is_some_and(|(_, last)| last.contains(':'));
+    if tagged {
+        tag.is_some_and(|t| trusted(&format!("{name}:{t}"), e))
+    } else {
+        trusted(name, e)
+    }
+}
+
+/// BH0250: the final image is built on an image outside the configured
+/// `hardened_base_images` (following `FROM <stage>` chains to the external
+/// image). Silent while the list is empty; `scratch` always complies.
+pub fn base_image_not_hardened(
+    target: &Target<'_>,
+    params: &BTreeMap<String, Json>,
+    _: &UnitCtx<'_>,
+) -> Vec<Hit> {
+    let allowed = param_strings(params, "hardened_base_images");
+    if allowed.is_empty() {
+        return vec![];
+    }
+    let Target::DockerStage(df, stage, _) = target else {
+        return vec![];
+    };
+    let chain = image_stages(df);
+    if chain.first() != Some(&stage.index) {
+        return vec![];
+    }
+    let Some(base) = chain.last().and_then(|i| df.stages.get(*i)) else {
+        return vec![];
+    };
+    if base.base_is_stage || base.image.repository.eq_ignore_ascii_case("scratch") {
+        return vec![];
+    }
+    let Some(InstructionKind::From { image, .. }) = df.instructions.get(base.from).map(|i| &i.kind)
+    else {
+        return vec![];
+    };
+    let name = normalised_image(&base.image).to_ascii_lowercase();
+    // An argument without a default: the base cannot be known from the source.
+    if name.contains('$') || base.image.tag.as_deref().is_some_and(|t| t.contains('$')) {
+        return vec![];
+    }
+    let tag = base.image.tag.as_deref().map(str::to_ascii_lowercase);
+    if allowed
+        .iter()
+        .any(|a| hardened(&name, tag.as_deref(), &a.to_ascii_lowercase()))
+    {
+        return vec![];
+    }
+    let mut related = Vec::new();
+    let via = if base.index == stage.index {
+        String::new()
+    } else {
+        if let Some(own) = df.instructions.get(stage.from) {
+            related.push((
+                0,
+                own.span,
+                format!("the final image is {}", stage_name(stage)),
+            ));
+        }
+        format!(" (through {})", stage_name(base))
+    };
+    let written = match &base.image.tag {
+        Some(t) => format!("{}:{t}", base.image.repository),
+        None => base.image.repository.clone(),
+    };
+    let written = match &base.image.registry {
+        Some(r) => format!("{r}/{written}"),
+        None => written,
+    };
+    let shown = if written.eq_ignore_ascii_case(&name) {
+        format!("`{name}`")
+    } else {
+        format!("`{written}` ({name})")
+    };
+    vec![Hit {
+        file: 0,
+        span: image.span,
+        message: Some(format!(
+            "the final image{via} is built on {shown}, which is not one of the hardened base images (hardened_base_images)"
+        )),
+        evidence: Some(name),
+        related,
+        ..Hit::default()
+    }]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -491,5 +587,43 @@ mod tests {
         assert!(trusted("docker.io/library/nginx", "docker.io/library/*"));
         assert!(!trusted("docker.io/bitnami/redis", "docker.io/library/*"));
         assert!(!trusted("registry.k8s.io.evil.com/x", "registry.k8s.io"));
+    }
+
+    #[test]
+    fn hardened_images() {
+        let py = "docker.io/library/python";
+        assert!(hardened(
+            "cgr.dev/chainguard/python",
+            Some("latest"),
+            "cgr.dev/chainguard/*"
+        ));
+        assert!(hardened(
+            "gcr.io/distroless/static-debian12",
+            None,
+            "gcr.io/distroless"
+        ));
+        assert!(!hardened(py, Some("3.12-slim"), "cgr.dev/chainguard/*"));
+        // Entries with a tag match the tag too.
+        assert!(hardened(
+            py,
+            Some("3.12-slim"),
+            "docker.io/library/python:3.12-*"
+        ));
+        assert!(!hardened(
+            py,
+            Some("3.11-slim"),
+            "docker.io/library/python:3.12-*"
+        ));
+        assert!(!hardened(py, None, "docker.io/library/python:3.12-*"));
+        assert!(hardened(
+            "registry.example.com:5000/hardened/base",
+            Some("1"),
+            "registry.example.com:5000/hardened"
+        ));
+        assert!(hardened(
+            "registry.example.com:5000/base",
+            Some("1"),
+            "registry.example.com:5000"
+        ));
     }
 }

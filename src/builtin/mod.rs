@@ -148,6 +148,10 @@ static BUILTINS: &[(&str, BuiltinFn)] = &[
         "image_untrusted_registry",
         dockerfile_image::untrusted_registry,
     ),
+    (
+        "dockerfile_base_image_not_hardened",
+        dockerfile_image::base_image_not_hardened,
+    ),
     ("image_end_of_life", end_of_life::base_image_end_of_life),
     ("tf_k8s_privileged", terraform_azure_gcp::k8s_privileged),
     (

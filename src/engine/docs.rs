@@ -177,13 +177,21 @@ pub const REQUIREMENTS: &[(&str, &str, &str)] = &[
         "Who may access production is an organisational decision; bulkhead checks the access the code grants (IAM, RBAC, administrative ports, sections 4 and 6).",
     ),
     ("A.5-1.7", "Data usage restrictions", ""),
-    ("A.5-2.1", "Pre-deployment hardening", ""),
+    (
+        "A.5-2.1",
+        "Pre-deployment hardening",
+        "Hardened base images (BH0250) are checked once `hardened_base_images` names the organisation's approved images.",
+    ),
     (
         "A.5-2.2",
         "Hardening verification",
         "Running bulkhead in CI on every change (GitHub Action, pre-commit hook) is the automated verification for infrastructure code; running systems also need periodic runtime scans.",
     ),
-    ("A.5-3.1", "Secure build", ""),
+    (
+        "A.5-3.1",
+        "Secure build",
+        "Hardened base images (BH0250) are checked once `hardened_base_images` names the approved images; trusted registries (BH0323) have a default list.",
+    ),
     (
         "A.5-3.2",
         "Security scans",
@@ -231,7 +239,11 @@ pub const REQUIREMENTS: &[(&str, &str, &str)] = &[
         "Security monitoring",
         "Monitoring runs outside the code; bulkhead checks that the sources it needs are on (threat detection, flow, access and audit logs, also across resources: a VPC without a flow log, BH0816) and that log buckets keep versions (BH0817).",
     ),
-    ("A.5-9.1", "System updates", ""),
+    (
+        "A.5-9.1",
+        "System updates",
+        "End of life and end of support are judged on the scan date (`--today`) against dated tables (check parameters; `data/end-of-life.toml` for images, BH0914) that need a review as releases end.",
+    ),
     (
         "A.5-9.2",
         "Decommissioning",

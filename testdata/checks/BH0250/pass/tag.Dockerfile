@@ -1,0 +1,2 @@
+FROM python:3.12-slim@sha256:0b8a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a
+USER 10001
