@@ -7,7 +7,7 @@ use serde_json::Value as Json;
 use super::shell::{self, ShellWord};
 use super::{Hit, param_strings, secrets};
 use crate::engine::run::{Target, UnitCtx, stage_name};
-use crate::model::dockerfile::{CommandForm, Dockerfile, InstructionKind, Stage};
+use crate::model::dockerfile::{CommandForm, Dockerfile, Instruction, InstructionKind, Stage};
 
 /// The last `USER` of a stage, following `FROM <earlier stage>` chains.
 fn effective_user<'a>(
@@ -121,9 +121,7 @@ pub fn runs_as_root(
 
 /// Minimal `*` glob for image names.
 fn glob_match(pattern: &str, text: &str) -> bool {
-    globset::Glob::new(pattern)
-        .map(|g| g.compile_matcher().is_match(text))
-        .unwrap_or(false)
+    super::glob_matches(pattern, text)
 }
 
 /// Shell commands of a RUN/CMD/ENTRYPOINT, including here-documents.
@@ -179,8 +177,8 @@ pub fn remote_shell(
     let packages = param_strings(params, "packages");
     let daemons = param_strings(params, "daemons");
     let mut hits = Vec::new();
-    for cmd in scripts(df, &ins.kind) {
-        if let Some(inst) = shell::install(&cmd) {
+    for cmd in instruction_scripts(df, ins) {
+        if let Some(inst) = shell::install(cmd) {
             for p in &inst.packages {
                 let name = shell::package_name(&p.text);
                 if packages.iter().any(|x| x == name) {
@@ -196,7 +194,7 @@ pub fn remote_shell(
             }
             continue;
         }
-        let words = shell::strip_wrappers(&cmd);
+        let words = shell::strip_wrappers(cmd);
         let Some(first) = words.first() else {
             continue;
         };
@@ -259,8 +257,11 @@ pub fn secret_in_build(
 
 /// Shell commands of a RUN, CMD or ENTRYPOINT (here-documents included), for
 /// the other Dockerfile builtins.
-pub(super) fn instruction_scripts(df: &Dockerfile, kind: &InstructionKind) -> Vec<Vec<ShellWord>> {
-    scripts(df, kind)
+pub(super) fn instruction_scripts<'a>(
+    df: &Dockerfile,
+    ins: &'a Instruction,
+) -> &'a [Vec<ShellWord>] {
+    ins.commands.get_or_init(|| scripts(df, &ins.kind))
 }
 
 /// The stage a stage is built on, when it is an earlier stage of the same file.

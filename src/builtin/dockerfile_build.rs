@@ -18,17 +18,17 @@ use crate::model::dockerfile::{Dockerfile, Instruction, InstructionKind};
 /// A RUN instruction with its shell commands.
 struct Run<'a> {
     ins: &'a Instruction,
-    cmds: Vec<Vec<ShellWord>>,
+    cmds: Vec<&'a [ShellWord]>,
 }
 
 impl Run<'_> {
     fn new<'a>(df: &Dockerfile, ins: &'a Instruction) -> Run<'a> {
         // Commands inside `if`/`then`/`do` blocks start after the keyword.
-        let cmds = instruction_scripts(df, &ins.kind)
-            .into_iter()
+        let cmds = instruction_scripts(df, ins)
+            .iter()
             .map(|c| {
                 let skip = c.iter().take_while(|w| is_keyword(&w.text)).count();
-                c.into_iter().skip(skip).collect::<Vec<_>>()
+                c.get(skip..).unwrap_or(&[])
             })
             .filter(|c| !c.is_empty())
             .collect();
@@ -37,7 +37,11 @@ impl Run<'_> {
 
     /// Some word of the RUN contains `needle`.
     fn mentions(&self, needle: &str) -> bool {
-        self.cmds.iter().flatten().any(|w| w.text.contains(needle))
+        self.cmds
+            .iter()
+            .copied()
+            .flatten()
+            .any(|w| w.text.contains(needle))
     }
 
     /// A `--mount=type=cache` whose target starts with one of `prefixes`.
@@ -225,9 +229,7 @@ pub fn apt_update_missing(
         i.span.start < run.ins.span.start
             && i.stage == run.ins.stage
             && matches!(i.kind, InstructionKind::Run { .. })
-            && instruction_scripts(df, &i.kind)
-                .iter()
-                .any(|c| is_apt_update(c))
+            && instruction_scripts(df, i).iter().any(|c| is_apt_update(c))
     });
     vec![Hit::at(
         0,
@@ -474,7 +476,7 @@ pub fn sudo(target: &Target<'_>, _: &BTreeMap<String, Json>, _: &UnitCtx<'_>) ->
     };
     let mut hits = Vec::new();
     for cmd in &run.cmds {
-        for w in cmd {
+        for w in *cmd {
             let t = w.text.as_str();
             let assignment = t.split_once('=').is_some_and(|(k, _)| {
                 !k.is_empty() && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
@@ -672,7 +674,7 @@ pub fn download_piped_to_shell(
     // Commands joined by pipes, tracked as "the pipeline so far downloads".
     let mut downloading = false;
     for (k, cmd) in run.cmds.iter().enumerate() {
-        let piped_in = k > 0 && piped(text, &run.cmds[k - 1], cmd);
+        let piped_in = k > 0 && piped(text, run.cmds[k - 1], cmd);
         if !piped_in {
             downloading = false;
         }
@@ -845,7 +847,7 @@ pub fn secret_in_run(
         }
         // `echo 'user:password' | chpasswd`
         if let Some((p, _)) = program(cmd) {
-            if p == "chpasswd" && k > 0 && piped(text, &run.cmds[k - 1], cmd) {
+            if p == "chpasswd" && k > 0 && piped(text, run.cmds[k - 1], cmd) {
                 let prev = &run.cmds[k - 1];
                 if program(prev).is_some_and(|(e, _)| matches!(e, "echo" | "printf")) {
                     for w in prev.iter().skip(1) {
@@ -1002,7 +1004,7 @@ pub fn tls_verification_disabled(
 ) -> Vec<Hit> {
     match target {
         Target::DockerInstruction(df, ins, _) => match &ins.kind {
-            InstructionKind::Run { .. } => instruction_scripts(df, &ins.kind)
+            InstructionKind::Run { .. } => instruction_scripts(df, ins)
                 .iter()
                 .filter_map(|c| insecure_command(c))
                 .map(|(w, why)| Hit::at(0, w.span, why))

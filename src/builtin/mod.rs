@@ -280,6 +280,29 @@ pub fn run(
         .map_or_else(Vec::new, |(_, f)| f(target, params, unit))
 }
 
+/// Whether `text` matches the glob `pattern` (globset syntax). Patterns come
+/// from check parameters and are compiled once per thread, not once per use;
+/// an invalid pattern matches nothing.
+#[must_use]
+pub fn glob_matches(pattern: &str, text: &str) -> bool {
+    thread_local! {
+        static GLOBS: std::cell::RefCell<std::collections::HashMap<String, Option<globset::GlobMatcher>>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    GLOBS.with(|g| {
+        let mut g = g.borrow_mut();
+        if let Some(m) = g.get(pattern) {
+            return m.as_ref().is_some_and(|m| m.is_match(text));
+        }
+        let m = globset::Glob::new(pattern)
+            .ok()
+            .map(|g| g.compile_matcher());
+        let hit = m.as_ref().is_some_and(|m| m.is_match(text));
+        g.insert(pattern.to_string(), m);
+        hit
+    })
+}
+
 /// A list-of-strings parameter.
 #[must_use]
 pub fn param_strings(params: &BTreeMap<String, Json>, key: &str) -> Vec<String> {

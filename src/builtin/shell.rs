@@ -4,14 +4,7 @@
 
 use crate::source::Span;
 
-/// A shell word with its unquoted text and source span.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ShellWord {
-    /// Text with quotes and escapes removed.
-    pub text: String,
-    /// Where it is in the source file.
-    pub span: Span,
-}
+pub use crate::model::dockerfile::ShellWord;
 
 /// Split a script into simple commands (lists of words).
 ///

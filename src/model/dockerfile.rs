@@ -12,6 +12,15 @@ pub struct Word {
     pub span: Span,
 }
 
+/// A shell word with its unquoted text and source span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShellWord {
+    /// Text with quotes and escapes removed.
+    pub text: String,
+    /// Where it is in the source file.
+    pub span: Span,
+}
+
 /// Shell form (a string run by the shell) or exec form (a JSON array).
 #[derive(Debug, Clone)]
 pub enum CommandForm {
@@ -148,6 +157,9 @@ pub struct Instruction {
     pub flags: Vec<Flag>,
     /// The arguments.
     pub kind: InstructionKind,
+    /// The simple commands of a RUN, CMD or ENTRYPOINT, split on first use
+    /// (several checks read them; the shell is lexed once).
+    pub commands: std::sync::OnceLock<Vec<Vec<ShellWord>>>,
 }
 
 /// A build stage, from its FROM to the next.

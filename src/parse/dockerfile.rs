@@ -317,6 +317,7 @@ fn convert(text: &str, ins: &pd::Instruction<'_>, escape: char) -> Instruction {
                     stage: None,
                     flags: vec![],
                     kind: InstructionKind::Words(vec![]),
+                    commands: std::sync::OnceLock::new(),
                 };
             }
         };
@@ -356,6 +357,7 @@ fn convert(text: &str, ins: &pd::Instruction<'_>, escape: char) -> Instruction {
         stage: None,
         flags: fl,
         kind,
+        commands: std::sync::OnceLock::new(),
     }
 }
 
