@@ -912,12 +912,12 @@ fn end_of_support_hits(b: &Block, params: &BTreeMap<String, Json>, today: Date) 
 pub fn end_of_support(
     target: &Target<'_>,
     params: &BTreeMap<String, Json>,
-    _: &UnitCtx<'_>,
+    unit: &UnitCtx<'_>,
 ) -> Vec<Hit> {
     let Some(b) = tf_block(target) else {
         return vec![];
     };
-    end_of_support_hits(b, params, Date::today())
+    end_of_support_hits(b, params, unit.today)
 }
 
 fn deprecated_runtime_hits(b: &Block, params: &BTreeMap<String, Json>, today: Date) -> Vec<Hit> {
@@ -954,12 +954,12 @@ fn deprecated_runtime_hits(b: &Block, params: &BTreeMap<String, Json>, today: Da
 pub fn lambda_deprecated_runtime(
     target: &Target<'_>,
     params: &BTreeMap<String, Json>,
-    _: &UnitCtx<'_>,
+    unit: &UnitCtx<'_>,
 ) -> Vec<Hit> {
     let Some(b) = tf_block(target) else {
         return vec![];
     };
-    deprecated_runtime_hits(b, params, Date::today())
+    deprecated_runtime_hits(b, params, unit.today)
 }
 
 #[cfg(test)]
