@@ -331,7 +331,9 @@ impl RefIndex {
         let Some(&(start, _, _)) = pp.checked_sub(1).and_then(|i| list.get(i)) else {
             return vec![];
         };
-        let candidates: Vec<&Block> = list[..pp]
+        let candidates: Vec<&Block> = list
+            .get(..pp)
+            .unwrap_or_default()
             .iter()
             .rev()
             .take_while(|&&(s, _, _)| s == start)
