@@ -562,13 +562,7 @@ fn hit(target: &Target<'_>, l: &Located, message: String) -> Hit {
 }
 
 fn param_number(params: &BTreeMap<String, Json>, key: &str, default: i64) -> i64 {
-    params
-        .get(key)
-        .and_then(|v| {
-            v.as_i64()
-                .or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))
-        })
-        .unwrap_or(default)
+    super::param_int(params, key).unwrap_or(default)
 }
 
 /// BH0703: certificates whose `notAfter` day is before the scan date.

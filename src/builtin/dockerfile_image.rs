@@ -93,13 +93,7 @@ pub fn image_age(
         return vec![];
     }
     let keys = param_strings(params, "labels");
-    let max = params
-        .get("max_image_age_days")
-        .and_then(|v| {
-            v.as_i64()
-                .or_else(|| v.as_str().and_then(|s| s.parse().ok()))
-        })
-        .unwrap_or(90);
+    let max = super::param_int(params, "max_image_age_days").unwrap_or(90);
     let now = unit.today.days_since_epoch();
     // The last value of the label wins, as in the image configuration.
     let Some((pair, value)) = image_labels(df)

@@ -504,17 +504,7 @@ fn overrides(params: &BTreeMap<String, Json>) -> Overrides {
 }
 
 fn param_days(params: &BTreeMap<String, Json>, key: &str) -> i64 {
-    // Catalogue defaults arrive as floats (`0.0`), configuration as integers or text.
-    let days = params.get(key).and_then(|v| {
-        v.as_i64()
-            .or_else(|| {
-                v.as_f64()
-                    .filter(|f| f.is_finite())
-                    .map(|f| f.round() as i64)
-            })
-            .or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))
-    });
-    days.unwrap_or(0).max(0)
+    super::param_int(params, key).unwrap_or(0).max(0)
 }
 
 fn param_bool(params: &BTreeMap<String, Json>, key: &str) -> bool {

@@ -303,6 +303,21 @@ pub fn glob_matches(pattern: &str, text: &str) -> bool {
     })
 }
 
+/// A whole-number parameter: catalogue defaults arrive as floats (`90.0`),
+/// `bulkhead.toml` values as integers or text.
+#[must_use]
+pub fn param_int(params: &BTreeMap<String, Json>, key: &str) -> Option<i64> {
+    params.get(key).and_then(|v| {
+        v.as_i64()
+            .or_else(|| {
+                v.as_f64()
+                    .filter(|f| f.is_finite() && f.fract() == 0.0)
+                    .map(|f| f as i64)
+            })
+            .or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))
+    })
+}
+
 /// A list-of-strings parameter.
 #[must_use]
 pub fn param_strings(params: &BTreeMap<String, Json>, key: &str) -> Vec<String> {
@@ -317,5 +332,40 @@ pub fn param_strings(params: &BTreeMap<String, Json>, key: &str) -> Vec<String> 
             .collect(),
         Some(Json::String(s)) => vec![s.clone()],
         _ => vec![],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_number_parameters_accept_floats_integers_and_text() {
+        let p: BTreeMap<String, Json> = serde_json::from_str(
+            r#"{"a": 90.0, "b": 30, "c": " 7 ", "d": 1.5, "e": "x", "f": true}"#,
+        )
+        .unwrap();
+        assert_eq!(param_int(&p, "a"), Some(90));
+        assert_eq!(param_int(&p, "b"), Some(30));
+        assert_eq!(param_int(&p, "c"), Some(7));
+        assert_eq!(param_int(&p, "d"), None);
+        assert_eq!(param_int(&p, "e"), None);
+        assert_eq!(param_int(&p, "f"), None);
+        assert_eq!(param_int(&p, "missing"), None);
+    }
+
+    #[test]
+    fn globs_are_matched_and_invalid_ones_match_nothing() {
+        assert!(glob_matches(
+            "cgr.dev/chainguard/*",
+            "cgr.dev/chainguard/python"
+        ));
+        assert!(!glob_matches("cgr.dev/chainguard/*", "docker.io/python"));
+        assert!(!glob_matches("a[", "a["));
+        // Cached on the second use.
+        assert!(glob_matches(
+            "cgr.dev/chainguard/*",
+            "cgr.dev/chainguard/go"
+        ));
     }
 }
