@@ -93,7 +93,7 @@ impl Baseline {
     /// occur keep their first-seen date; new ones are first seen `today`.
     #[must_use]
     pub fn from_findings(
-        findings: &[Finding],
+        findings: &[Box<Finding>],
         previous: Option<&Baseline>,
         today: Date,
         tool_version: &str,
@@ -191,7 +191,7 @@ impl Baseline {
     pub fn apply(
         &self,
         label: &str,
-        findings: &mut [Finding],
+        findings: &mut [Box<Finding>],
         config: &Config,
         in_scope: &dyn Fn(&str) -> bool,
     ) -> Outcome {

@@ -70,8 +70,11 @@ pub struct Stats {
 /// Everything a scan produced.
 #[derive(Debug, Default)]
 pub struct ScanResult {
-    /// Findings, sorted by path, position and check.
-    pub findings: Vec<Finding>,
+    /// Findings, sorted by path, position and check. Boxed: every unit's
+    /// findings are moved into this list at the end of a scan, and moving
+    /// pointers instead of whole findings means the list and the units'
+    /// results never hold two copies of hundreds of thousands of findings.
+    pub findings: Vec<Box<Finding>>,
     /// Scan problems, sorted.
     pub diagnostics: Vec<Diagnostic>,
     /// Counts.
@@ -135,6 +138,9 @@ enum Unit {
 #[derive(Default)]
 struct UnitResult {
     findings: Vec<Finding>,
+    /// `findings`, boxed once the unit is done (see [`ScanResult::findings`]).
+    #[expect(clippy::vec_box, reason = "the merge moves pointers, not findings")]
+    boxed: Vec<Box<Finding>>,
     diagnostics: Vec<Diagnostic>,
     stats: Stats,
     facts: Vec<Fact>,
@@ -212,14 +218,14 @@ pub fn scan(
     let mut facts: Vec<Fact> = Vec::with_capacity(results.iter().map(|r| r.facts.len()).sum());
     let mut suppression_sources: Vec<SourceRef> = Vec::new();
     out.findings
-        .reserve_exact(results.iter().map(|r| r.findings.len()).sum());
+        .reserve_exact(results.iter().map(|r| r.boxed.len()).sum());
     out.environments
         .reserve_exact(results.iter().map(|r| r.environments.len()).sum());
     for r in results {
         suppression_sources.extend(r.suppression_sources);
         facts.extend(r.facts);
         out.environments.extend(r.environments);
-        out.findings.extend(r.findings);
+        out.findings.extend(r.boxed);
         out.diagnostics.extend(r.diagnostics);
         for (k, n) in r.stats.files {
             *out.stats.files.entry(k).or_default() += n;
@@ -254,8 +260,11 @@ pub fn scan(
     facts.sort_by(|a, b| {
         (&a.source.path, a.span.start, a.kind).cmp(&(&b.source.path, b.span.start, b.kind))
     });
-    out.findings
-        .extend(env::rules::run(&facts, &checks, &env_cfg));
+    out.findings.extend(
+        env::rules::run(&facts, &checks, &env_cfg)
+            .into_iter()
+            .map(Box::new),
+    );
     out.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out.findings.dedup_by(|a, b| a.sort_key() == b.sort_key());
     crate::suppress::apply(
@@ -426,10 +435,13 @@ fn parse_error(src: &SourceFile, offset: usize, message: &str) -> Diagnostic {
 fn process_guarded(unit: &Unit, checks: &Dispatch, ctx: &ProcessCtx<'_>) -> UnitResult {
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(unit, checks, ctx))) {
         Ok(mut r) => {
-            // Every unit's results stay alive until the merge; without the
-            // spare capacity of their vectors (four slots for one finding),
-            // the peak of a scan of 100k files was about a fifth higher.
-            r.findings.shrink_to_fit();
+            // Every unit's results stay alive until the merge: they keep no
+            // spare capacity (four slots for one finding), and the findings
+            // are boxed so that the merge moves pointers.
+            r.boxed = std::mem::take(&mut r.findings)
+                .into_iter()
+                .map(Box::new)
+                .collect();
             r.facts.shrink_to_fit();
             r.environments.shrink_to_fit();
             r.diagnostics.shrink_to_fit();

@@ -134,7 +134,7 @@ pub fn sla_for(
 /// Give every finding its SLA. `first_seen` tells when a finding was first
 /// seen (the baseline's date); findings it does not know were first seen today.
 pub fn assign(
-    findings: &mut [Finding],
+    findings: &mut [Box<Finding>],
     app: &Application,
     today: Date,
     first_seen: &dyn Fn(&Finding) -> Option<Date>,

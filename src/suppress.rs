@@ -779,7 +779,7 @@ fn covers(d: &Directive, src: &SourceFile, f: &Finding, constructs: &BTreeMap<u3
 /// scanned files that [`mentions`] suppressions; the files of findings are
 /// looked at as well. Findings stay sorted.
 pub fn apply(
-    findings: &mut Vec<Finding>,
+    findings: &mut Vec<Box<Finding>>,
     diagnostics: &mut Vec<Diagnostic>,
     sources: &[SourceRef],
     catalogue: &Catalogue,
@@ -877,7 +877,7 @@ pub fn apply(
                 SuppressedBy::Annotation => "annotation",
                 _ => "comment",
             };
-            findings.push(Finding {
+            findings.push(Box::new(Finding {
                 check: Arc::clone(&check),
                 severity,
                 span: j.directive.span,
@@ -889,7 +889,7 @@ pub fn apply(
                 suppression: None,
                 sla: None,
                 source: j.source,
-            });
+            }));
         }
     }
     apply_config(findings, diagnostics, catalogue, config, today);
@@ -898,7 +898,7 @@ pub fn apply(
 
 /// `[[suppressions.ignore]]` entries of the configuration.
 fn apply_config(
-    findings: &mut [Finding],
+    findings: &mut [Box<Finding>],
     diagnostics: &mut Vec<Diagnostic>,
     catalogue: &Catalogue,
     config: &Config,

@@ -414,7 +414,7 @@ proptest! {
         let mut result = ScanResult::default();
         for (i, (s, e)) in spans.iter().enumerate() {
             let check = Arc::clone(&checks[(i * 37 + *s as usize) % checks.len()]);
-            result.findings.push(Finding {
+            result.findings.push(Box::new(Finding {
                 severity: [Severity::Info, Severity::Low, Severity::Medium, Severity::High, Severity::Critical][i % 5],
                 check,
                 source: Arc::clone(&src),
@@ -430,7 +430,7 @@ proptest! {
                 environment: (i % 2 == 0).then(|| "production".into()),
                 suppression: None,
                 sla: None,
-            });
+            }));
         }
         result.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         let outputs = render_all(&result);

@@ -299,7 +299,7 @@ fn hand_built() -> (ScanResult, Catalogue) {
         sla: None,
     };
     let mut result = ScanResult {
-        findings: vec![shared, leaked],
+        findings: vec![Box::new(shared), Box::new(leaked)],
         diagnostics: vec![
             Diagnostic::file(
                 "",

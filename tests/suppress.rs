@@ -58,7 +58,11 @@ fn scan_files(files: &[(&str, &str)]) -> ScanResult {
 }
 
 fn of<'a>(r: &'a ScanResult, id: &str) -> Vec<&'a Finding> {
-    r.findings.iter().filter(|f| f.check.id == id).collect()
+    r.findings
+        .iter()
+        .map(AsRef::as_ref)
+        .filter(|f: &&Finding| f.check.id == id)
+        .collect()
 }
 
 fn line(f: &Finding) -> u32 {

@@ -406,7 +406,12 @@ pub fn write(
         .without_primary_span_start()
         .with_show_related_as_nested(true);
     let mut out = String::new();
-    let open: Vec<&Finding> = result.findings.iter().filter(|f| f.is_open()).collect();
+    let open: Vec<&Finding> = result
+        .findings
+        .iter()
+        .map(AsRef::as_ref)
+        .filter(|f: &&Finding| f.is_open())
+        .collect();
     let mut current: Option<&str> = None;
     for (i, f) in open.iter().enumerate() {
         if current != Some(f.source.path.as_str()) {

@@ -115,11 +115,11 @@ pub struct Report<'a> {
 
 /// `findings`: serialised one at a time, never all converted at once.
 #[derive(Debug)]
-pub struct Findings<'a>(pub &'a [Finding]);
+pub struct Findings<'a>(pub &'a [Box<Finding>]);
 
 impl Serialize for Findings<'_> {
     fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
-        ser.collect_seq(self.0.iter().map(finding))
+        ser.collect_seq(self.0.iter().map(|f| finding(f)))
     }
 }
 

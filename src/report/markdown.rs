@@ -160,7 +160,12 @@ pub fn render(result: &ScanResult, opts: &ReportOptions) -> String {
         }
         out.push('\n');
 
-        let mut top: Vec<&Finding> = result.findings.iter().filter(|f| f.is_open()).collect();
+        let mut top: Vec<&Finding> = result
+            .findings
+            .iter()
+            .map(AsRef::as_ref)
+            .filter(|f: &&Finding| f.is_open())
+            .collect();
         // Most severe first; the findings arrive sorted by path and position.
         top.sort_by_key(|f| std::cmp::Reverse(f.severity));
         let shown = top.len().min(TOP_FINDINGS);

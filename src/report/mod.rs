@@ -10,7 +10,6 @@ pub mod markdown;
 pub mod sarif;
 
 use crate::engine::catalogue::{Catalogue, Severity};
-use crate::finding::Finding;
 use crate::scan::ScanResult;
 use crate::source::{LineCol, SourceFile, Span};
 
@@ -125,7 +124,7 @@ pub fn region(src: &SourceFile, span: Span) -> (LineCol, LineCol) {
 #[must_use]
 pub fn fails(result: &ScanResult, opts: &ReportOptions) -> bool {
     if opts.fail_on_overdue {
-        return result.findings.iter().any(Finding::is_overdue);
+        return result.findings.iter().any(|f| f.is_overdue());
     }
     opts.fail_on.is_some_and(|t| {
         result
