@@ -17,6 +17,7 @@ pub mod env;
 pub mod finding;
 pub mod model;
 pub mod parse;
+pub mod project;
 pub mod report;
 pub mod scan;
 pub mod sla;

@@ -144,6 +144,8 @@ struct UnitResult {
     diagnostics: Vec<Diagnostic>,
     stats: Stats,
     facts: Vec<Fact>,
+    /// Namespace facts of Kubernetes objects (default-deny egress, BH0544).
+    egress: Vec<crate::project::egress::Fact>,
     environments: Vec<EnvRecord>,
     /// Files that may hold suppressions (kept for the suppression pass).
     suppression_sources: Vec<SourceRef>,
@@ -216,6 +218,8 @@ pub fn scan(
     // Exact sizes: at a hundred thousand files, growing by doubling left up to
     // half of the largest vectors unused.
     let mut facts: Vec<Fact> = Vec::with_capacity(results.iter().map(|r| r.facts.len()).sum());
+    let mut egress: Vec<crate::project::egress::Fact> =
+        Vec::with_capacity(results.iter().map(|r| r.egress.len()).sum());
     let mut suppression_sources: Vec<SourceRef> = Vec::new();
     out.findings
         .reserve_exact(results.iter().map(|r| r.boxed.len()).sum());
@@ -224,6 +228,7 @@ pub fn scan(
     for r in results {
         suppression_sources.extend(r.suppression_sources);
         facts.extend(r.facts);
+        egress.extend(r.egress);
         out.environments.extend(r.environments);
         out.findings.extend(r.boxed);
         out.diagnostics.extend(r.diagnostics);
@@ -262,6 +267,11 @@ pub fn scan(
     });
     out.findings.extend(
         env::rules::run(&facts, &checks, &env_cfg)
+            .into_iter()
+            .map(Box::new),
+    );
+    out.findings.extend(
+        crate::project::egress::run(&egress, &checks)
             .into_iter()
             .map(Box::new),
     );
@@ -443,6 +453,7 @@ fn process_guarded(unit: &Unit, checks: &Dispatch, ctx: &ProcessCtx<'_>) -> Unit
                 .map(Box::new)
                 .collect();
             r.facts.shrink_to_fit();
+            r.egress.shrink_to_fit();
             r.environments.shrink_to_fit();
             r.diagnostics.shrink_to_fit();
             r
@@ -618,6 +629,8 @@ struct Dispatch {
     k8s: Vec<ActiveCheck>,
     /// Dockerfile checks.
     docker: Vec<ActiveCheck>,
+    /// Whether namespace facts are collected (BH0544 is active).
+    egress: bool,
 }
 
 impl Dispatch {
@@ -628,6 +641,9 @@ impl Dispatch {
             tf_other: Vec::new(),
             k8s: Vec::new(),
             docker: Vec::new(),
+            egress: checks
+                .iter()
+                .any(|c| c.check.id == crate::project::egress::CHECK_ID),
         };
         for ac in checks {
             let targets = &ac.check.targets;
@@ -1201,6 +1217,15 @@ fn process_yaml(src: &SourceRef, checks: &Dispatch, pctx: &ProcessCtx<'_>, r: &m
             };
             collector.kubernetes(patched.as_ref().unwrap_or(o));
             r.facts.extend(collector.out);
+            if checks.egress {
+                r.egress.extend(crate::project::egress::fact(
+                    o,
+                    patched.as_ref().unwrap_or(o),
+                    renderings.get(i).and_then(|rd| rd.namespace.as_deref()),
+                    src,
+                    (environment.class != env::EnvClass::Unknown).then(|| environment.label()),
+                ));
+            }
             if file_env
                 .as_ref()
                 .is_none_or(|f| f.class == env::EnvClass::Unknown)

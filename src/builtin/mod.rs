@@ -74,6 +74,9 @@ static BUILTINS: &[(&str, BuiltinFn)] = &[
     // Cross-environment checks run once per scan over the facts index
     // (`crate::env::rules`), not per target.
     ("cross_environment", no_hits),
+    // Per-namespace checks run once per scan over facts of every Kubernetes
+    // object (`crate::project`), not per target.
+    ("namespace_default_deny_egress", no_hits),
     ("kubernetes_seccomp", kubernetes_workload::seccomp),
     (
         "kubernetes_apparmor_unconfined",

@@ -107,6 +107,9 @@ pub enum TargetKind {
     /// `project.environments`: runs once per scan over the facts of every
     /// unit (cross-environment checks).
     ProjectEnvironments,
+    /// `project.kubernetes`: runs once per scan over facts gathered from the
+    /// Kubernetes objects of every unit (per-namespace checks).
+    ProjectKubernetes,
 }
 
 impl TargetKind {
@@ -135,6 +138,7 @@ impl TargetKind {
                 TargetKind::DockerInstruction(a.map(|k| k.to_ascii_uppercase()))
             }
             ("project.environments", None) => TargetKind::ProjectEnvironments,
+            ("project.kubernetes", None) => TargetKind::ProjectKubernetes,
             _ => return Err(format!("unknown target `{s}`")),
         })
     }
@@ -148,9 +152,10 @@ impl TargetKind {
             | TargetKind::TfProvider(_)
             | TargetKind::TfModule
             | TargetKind::TfBlock(_) => "terraform",
-            TargetKind::K8sObject(_) | TargetKind::K8sPod | TargetKind::K8sContainer => {
-                "kubernetes"
-            }
+            TargetKind::K8sObject(_)
+            | TargetKind::K8sPod
+            | TargetKind::K8sContainer
+            | TargetKind::ProjectKubernetes => "kubernetes",
             TargetKind::ProjectEnvironments => "environments",
             _ => "dockerfile",
         }

@@ -212,7 +212,11 @@ pub const REQUIREMENTS: &[(&str, &str, &str)] = &[
         "External access approval",
         "Approval is a process; bulkhead reports the external access paths (public addresses, open ingress) that need it.",
     ),
-    ("A.5-5.4", "Restricted outgoing communication", ""),
+    (
+        "A.5-5.4",
+        "Restricted outgoing communication",
+        "Kubernetes namespaces that run workloads need a default-deny egress NetworkPolicy (BH0544, judged across the whole repository); handling egress through proxies (SHOULD) is an architecture decision bulkhead does not check.",
+    ),
     ("A.5-5.5", "Restricted incoming communication", ""),
     (
         "A.5-5.6",
