@@ -270,11 +270,15 @@ pub fn scan(
             .into_iter()
             .map(Box::new),
     );
-    out.findings.extend(
-        crate::project::egress::run(&egress, &checks)
-            .into_iter()
-            .map(Box::new),
-    );
+    // Namespaces are judged on whole folders: a scan of single files (a
+    // pre-commit run without `--repo-context`) does not see the policies.
+    if opts.paths.iter().any(|p| p.is_dir()) {
+        out.findings.extend(
+            crate::project::egress::run(&egress, &checks)
+                .into_iter()
+                .map(Box::new),
+        );
+    }
     out.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out.findings.dedup_by(|a, b| a.sort_key() == b.sort_key());
     crate::suppress::apply(

@@ -11,7 +11,9 @@
 //! sets (Kustomize overrides `metadata.namespace`), else `metadata.namespace`,
 //! else `default`. Objects of files that could not be parsed (or Helm
 //! templates, which are not YAML before rendering) are not seen: a namespace
-//! is judged on the objects bulkhead could read.
+//! is judged on the objects bulkhead could read. A scan of single files
+//! judges no namespace (the scan pipeline runs [`run`] only when a folder is
+//! scanned), because the policies live in other files.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
