@@ -40,6 +40,9 @@ pub enum Role {
     Workload,
     /// A NetworkPolicy that selects every pod and restricts egress.
     DefaultDenyEgress,
+    /// A NetworkPolicy that restricts egress for the pods it selects: a
+    /// namespace whose every workload is selected by one is not reported.
+    EgressPolicy,
     /// A namespaced policy of a network plugin (Cilium, Calico, Antrea): its
     /// effect is not judged, and its namespace is not reported.
     PluginPolicy,
@@ -67,6 +70,73 @@ pub struct Fact {
     pub resource: String,
     /// The label of the object's environment, when known.
     pub environment: Option<String>,
+    /// A workload's pod labels.
+    pub labels: Vec<(String, String)>,
+    /// An [`Role::EgressPolicy`]'s pod selector; `None` when it is not
+    /// understood (then it may select every pod).
+    pub selector: Option<Selector>,
+}
+
+/// A label selector (`matchLabels` and `matchExpressions`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Selector {
+    /// `matchLabels`.
+    pub labels: Vec<(String, String)>,
+    /// `matchExpressions`: key, operator, values.
+    pub expressions: Vec<(String, String, Vec<String>)>,
+}
+
+impl Selector {
+    /// Read a selector; `None` when it holds something not understood.
+    #[must_use]
+    pub fn parse(node: Option<&Node>) -> Option<Selector> {
+        let mut sel = Selector::default();
+        let Some(node) = node else { return Some(sel) };
+        for e in node.entries() {
+            match e.key.as_str() {
+                "matchLabels" => {
+                    for l in e.value.entries() {
+                        sel.labels.push((l.key.clone(), l.value.scalar_text()?));
+                    }
+                }
+                "matchExpressions" => {
+                    for x in e.value.as_many() {
+                        let key = x.get("key").and_then(Node::scalar_text)?;
+                        let op = x.get("operator").and_then(Node::as_str)?;
+                        if !matches!(op, "In" | "NotIn" | "Exists" | "DoesNotExist") {
+                            return None;
+                        }
+                        let values = x
+                            .get("values")
+                            .map_or(&[][..], Node::as_many)
+                            .iter()
+                            .map(Node::scalar_text)
+                            .collect::<Option<Vec<_>>>()?;
+                        sel.expressions.push((key, op.to_string(), values));
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(sel)
+    }
+
+    /// Whether the selector selects pods with these labels.
+    #[must_use]
+    pub fn matches(&self, labels: &[(String, String)]) -> bool {
+        let get = |k: &str| labels.iter().find(|(lk, _)| lk == k).map(|(_, v)| v);
+        self.labels.iter().all(|(k, v)| get(k) == Some(v))
+            && self
+                .expressions
+                .iter()
+                .all(|(k, op, values)| match (op.as_str(), get(k)) {
+                    ("In", Some(v)) => values.contains(v),
+                    ("NotIn", v) => v.is_none_or(|v| !values.contains(v)),
+                    ("Exists", v) => v.is_some(),
+                    ("DoesNotExist", v) => v.is_none(),
+                    _ => false,
+                })
+    }
 }
 
 /// The API group of an `apiVersion` (`""` for the core group).
@@ -124,16 +194,6 @@ fn applies_to_egress(spec: &Node) -> bool {
     }
 }
 
-/// Whether a Kubernetes NetworkPolicy selects every pod of its namespace and
-/// applies to egress (what its egress rules allow is BH0511's concern).
-#[must_use]
-pub fn denies_egress_by_default(obj: &Object) -> bool {
-    let Some(spec) = obj.root.get("spec") else {
-        return false;
-    };
-    selects_all(spec.get("podSelector")) && applies_to_egress(spec)
-}
-
 /// The role of an object, if it has one.
 #[must_use]
 pub fn role_of(obj: &Object) -> Option<Role> {
@@ -141,7 +201,14 @@ pub fn role_of(obj: &Object) -> Option<Role> {
     match obj.kind.as_str() {
         _ if is_workload(obj) => Some(Role::Workload),
         "NetworkPolicy" if matches!(group, "networking.k8s.io" | "extensions") => {
-            denies_egress_by_default(obj).then_some(Role::DefaultDenyEgress)
+            let spec = obj.root.get("spec")?;
+            if !applies_to_egress(spec) {
+                None
+            } else if selects_all(spec.get("podSelector")) {
+                Some(Role::DefaultDenyEgress)
+            } else {
+                Some(Role::EgressPolicy)
+            }
         }
         // Calico (`projectcalico.org`), Antrea (`crd.antrea.io`) and Cilium policies.
         "NetworkPolicy" | "CiliumNetworkPolicy" => Some(Role::PluginPolicy),
@@ -166,6 +233,22 @@ pub fn fact(
     environment: Option<String>,
 ) -> Option<Fact> {
     let role = role_of(judged)?;
+    let labels = if role == Role::Workload {
+        judged
+            .pod_metadata()
+            .and_then(|m| m.get("labels"))
+            .map_or(&[][..], Node::entries)
+            .iter()
+            .filter_map(|e| Some((e.key.clone(), e.value.scalar_text()?)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let selector = if role == Role::EgressPolicy {
+        Selector::parse(judged.root.path("spec.podSelector"))
+    } else {
+        None
+    };
     let written = overlay_namespace
         .or(judged.namespace.as_deref())
         .filter(|ns| !ns.is_empty());
@@ -177,6 +260,8 @@ pub fn fact(
         span: located.header_span(),
         resource: located.address(),
         environment,
+        labels,
+        selector,
     })
 }
 
@@ -200,7 +285,14 @@ pub fn run(facts: &[Fact], checks: &[ActiveCheck]) -> Vec<Finding> {
         ))
     });
     let mut namespaces: BTreeMap<&str, (Vec<&Fact>, bool)> = BTreeMap::new();
+    let mut policies: BTreeMap<&str, Vec<Option<&Selector>>> = BTreeMap::new();
     for f in sorted {
+        if f.role == Role::EgressPolicy {
+            policies
+                .entry(f.namespace.as_str())
+                .or_default()
+                .push(f.selector.as_ref());
+        }
         let (workloads, covered) = namespaces.entry(f.namespace.as_str()).or_default();
         match f.role {
             Role::Workload => {
@@ -213,28 +305,50 @@ pub fn run(facts: &[Fact], checks: &[ActiveCheck]) -> Vec<Finding> {
                 }
             }
             Role::DefaultDenyEgress | Role::PluginPolicy => *covered = true,
-            Role::ClusterWidePolicy => {}
+            Role::EgressPolicy | Role::ClusterWidePolicy => {}
         }
     }
     let mut out = Vec::new();
     for (namespace, (workloads, covered)) in namespaces {
-        let Some(first) = workloads.first() else {
-            continue;
-        };
         if covered {
             continue;
         }
+        // Workloads that no egress policy of the namespace selects.
+        let selectors = policies.get(namespace).map_or(&[][..], Vec::as_slice);
+        let open: Vec<&Fact> = workloads
+            .iter()
+            .copied()
+            .filter(|w| {
+                !selectors
+                    .iter()
+                    .any(|s| s.is_none_or(|s| s.matches(&w.labels)))
+            })
+            .collect();
+        let Some(first) = open.first() else {
+            continue;
+        };
         let n = workloads.len();
         let implied = if workloads.iter().any(|w| w.explicit) {
             ""
         } else {
             " (manifests without a namespace)"
         };
+        let unselected = if open.len() < n {
+            format!(" ({} of them selected by no egress policy)", open.len())
+        } else {
+            String::new()
+        };
         let message = format!(
-            "namespace \"{namespace}\"{implied} runs {n} workload{} but no NetworkPolicy denies egress by default",
+            "namespace \"{namespace}\"{implied} runs {n} workload{} but no NetworkPolicy denies egress by default{unselected}",
             if n == 1 { "" } else { "s" }
         );
-        let related = workloads
+        // The environment, when all the workloads reported share one.
+        let environment = open
+            .iter()
+            .all(|w| w.environment == first.environment)
+            .then_some(first.environment.as_deref())
+            .flatten();
+        let related = open
             .iter()
             .skip(1)
             .take(MAX_RELATED)
@@ -253,7 +367,7 @@ pub fn run(facts: &[Fact], checks: &[ActiveCheck]) -> Vec<Finding> {
             resource: format!("Namespace/{namespace}").into(),
             evidence: namespace.into(),
             related,
-            environment: first.environment.as_deref().map(Into::into),
+            environment: environment.map(Into::into),
             suppression: None,
             sla: None,
         });
@@ -308,14 +422,53 @@ mod tests {
             np("  podSelector: {matchLabels: {}, matchExpressions: []}\n  policyTypes: [Egress]\n"),
             deny
         );
+        let some = Some(Role::EgressPolicy);
         assert_eq!(
             np("  podSelector: {matchLabels: {app: api}}\n  policyTypes: [Egress]\n"),
-            None
+            some
         );
         assert_eq!(
             np(
                 "  podSelector:\n    matchExpressions: [{key: app, operator: Exists}]\n  policyTypes: [Egress]\n"
             ),
+            some
+        );
+        assert_eq!(
+            np("  podSelector: {matchLabels: {app: api}}\n  policyTypes: [Ingress]\n"),
+            None
+        );
+    }
+
+    #[test]
+    fn selectors_match_labels() {
+        let labels = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
+            pairs
+                .iter()
+                .map(|(k, v)| ((*k).to_string(), (*v).to_string()))
+                .collect()
+        };
+        let sel = |text: &str| {
+            let objs = objects(&format!(
+                "apiVersion: v1\nkind: ConfigMap\nmetadata: {{name: x}}\nsel: {text}\n"
+            ));
+            Selector::parse(objs.first().and_then(|o| o.root.get("sel")))
+        };
+        let api = labels(&[("app", "api"), ("tier", "web")]);
+        let s = sel("{matchLabels: {app: api}}").expect("understood");
+        assert!(s.matches(&api));
+        assert!(!s.matches(&labels(&[("app", "queue")])));
+        let s = sel("{matchExpressions: [{key: tier, operator: In, values: [web, db]}]}")
+            .expect("understood");
+        assert!(s.matches(&api));
+        let s = sel("{matchExpressions: [{key: tier, operator: NotIn, values: [web]}]}")
+            .expect("understood");
+        assert!(!s.matches(&api));
+        assert!(s.matches(&labels(&[])));
+        let s =
+            sel("{matchExpressions: [{key: app, operator: DoesNotExist}]}").expect("understood");
+        assert!(!s.matches(&api));
+        assert_eq!(
+            sel("{matchExpressions: [{key: app, operator: Like}]}"),
             None
         );
     }
