@@ -12,6 +12,7 @@ pub mod builtin;
 pub mod config;
 pub mod date;
 pub mod diagnostic;
+pub mod encoding;
 pub mod engine;
 pub mod env;
 pub mod finding;

@@ -345,52 +345,15 @@ fn pem_blocks(text: &str) -> Vec<PemBlock<'_>> {
     out
 }
 
-fn base64_value(c: u8) -> Option<u32> {
-    match c {
-        b'A'..=b'Z' => Some(u32::from(c - b'A')),
-        b'a'..=b'z' => Some(u32::from(c - b'a') + 26),
-        b'0'..=b'9' => Some(u32::from(c - b'0') + 52),
-        b'+' => Some(62),
-        b'/' => Some(63),
-        _ => None,
-    }
+/// Whether a byte is in the standard base64 alphabet.
+fn is_base64_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'+' || c == b'/'
 }
 
-/// Standard base64 (RFC 4648, padding optional), ignoring ASCII whitespace.
-/// `None` for any other character, data after padding or a dangling
-/// character.
+/// Standard base64, ignoring ASCII whitespace, padding optional.
 #[must_use]
 pub fn decode_base64(text: &str) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(text.len() / 4 * 3 + 3);
-    let mut acc: u32 = 0;
-    let mut n = 0;
-    let mut padded = false;
-    for c in text.bytes() {
-        if c.is_ascii_whitespace() {
-            continue;
-        }
-        if c == b'=' {
-            padded = true;
-            continue;
-        }
-        if padded {
-            return None;
-        }
-        acc = (acc << 6) | base64_value(c)?;
-        n += 1;
-        if n == 4 {
-            out.extend_from_slice(&acc.to_be_bytes()[1..]);
-            acc = 0;
-            n = 0;
-        }
-    }
-    match n {
-        0 => {}
-        2 => out.push((acc >> 4).to_be_bytes()[3]),
-        3 => out.extend_from_slice(&(acc >> 2).to_be_bytes()[2..]),
-        _ => return None,
-    }
-    Some(out)
+    crate::encoding::base64_decode(text)
 }
 
 /// The certificate of a PEM block, if its body decodes and parses.
@@ -411,7 +374,7 @@ fn looks_base64(text: &str) -> bool {
     let t = text.trim();
     t.len() >= MIN_BASE64_LEN
         && t.bytes()
-            .all(|c| c.is_ascii_whitespace() || c == b'=' || base64_value(c).is_some())
+            .all(|c| c.is_ascii_whitespace() || c == b'=' || is_base64_byte(c))
 }
 
 /// Every certificate in a string value: PEM blocks written in it, else the

@@ -366,28 +366,9 @@ fn public_certificate(v: &str) -> bool {
     t.starts_with("-----BEGIN CERTIFICATE-----") && !t.contains("PRIVATE KEY")
 }
 
+/// Secret `data` values: base64 in either alphabet, whitespace ignored.
 fn decode_base64(s: &str) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(s.len() * 3 / 4);
-    let mut buf = 0u32;
-    let mut bits = 0;
-    for c in s.bytes() {
-        let v = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' | b'-' => 62,
-            b'/' | b'_' => 63,
-            b'=' | b'\n' | b'\r' | b' ' | b'\t' => continue,
-            _ => return None,
-        };
-        buf = (buf << 6) | u32::from(v);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push(u8::try_from((buf >> bits) & 0xff).unwrap_or(0));
-        }
-    }
-    Some(out)
+    crate::encoding::base64_decode_any_alphabet(s)
 }
 
 /// BH0409: a Secret object with literal data committed to the repository.

@@ -30,6 +30,7 @@ use std::sync::Arc;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use sha2::{Digest, Sha256, Sha512};
 
+use crate::encoding::{base64_decode_padded as base64_decode, base64_encode};
 use crate::model::{Entry, FileIdx, Node, Value, format_number};
 use crate::parse::yaml::{self, YamlLimits};
 use crate::source::{FileKind, SourceFile, Span};
@@ -2974,62 +2975,6 @@ fn parse_csv(s: &str) -> Result<Vec<Vec<String>>, String> {
         records.push(record);
     }
     Ok(records)
-}
-
-const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-fn base64_encode(data: &[u8]) -> String {
-    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
-    for chunk in data.chunks(3) {
-        let byte = |i: usize| u32::from(chunk.get(i).copied().unwrap_or(0));
-        let n = (byte(0) << 16) | (byte(1) << 8) | byte(2);
-        let sextet = |shift: u32| char::from(BASE64[((n >> shift) & 63) as usize]);
-        out.push(sextet(18));
-        out.push(sextet(12));
-        out.push(if chunk.len() > 1 { sextet(6) } else { '=' });
-        out.push(if chunk.len() > 2 { sextet(0) } else { '=' });
-    }
-    out
-}
-
-/// Standard padded base64, ignoring line breaks as Go's decoder does.
-fn base64_decode(s: &str) -> Option<Vec<u8>> {
-    let clean: Vec<u8> = s.bytes().filter(|b| !matches!(b, b'\r' | b'\n')).collect();
-    if clean.len() % 4 != 0 {
-        return None;
-    }
-    let value = |c: u8| -> Option<u32> {
-        match c {
-            b'A'..=b'Z' => Some(u32::from(c - b'A')),
-            b'a'..=b'z' => Some(u32::from(c - b'a') + 26),
-            b'0'..=b'9' => Some(u32::from(c - b'0') + 52),
-            b'+' => Some(62),
-            b'/' => Some(63),
-            _ => None,
-        }
-    };
-    let groups = clean.len() / 4;
-    let mut out = Vec::with_capacity(groups * 3);
-    for (g, chunk) in clean.chunks(4).enumerate() {
-        let pad = chunk.iter().rev().take_while(|&&c| c == b'=').count();
-        if pad > 2 || (pad > 0 && g + 1 != groups) {
-            return None;
-        }
-        let mut n = 0u32;
-        for (j, &c) in chunk.iter().enumerate() {
-            let v = if j >= 4 - pad { 0 } else { value(c)? };
-            n = (n << 6) | v;
-        }
-        let [_, b0, b1, b2] = n.to_be_bytes();
-        out.push(b0);
-        if pad < 2 {
-            out.push(b1);
-        }
-        if pad < 1 {
-            out.push(b2);
-        }
-    }
-    Some(out)
 }
 
 fn base64decode(cx: &Cx, a: &[Node]) -> R<Node> {
