@@ -99,7 +99,10 @@ pub fn runs_as_root(
                 image.repository,
                 image.tag.as_deref().unwrap_or("latest")
             );
-            if nonroot_bases.iter().any(|b| glob_match(b, &reference)) {
+            if nonroot_bases
+                .iter()
+                .any(|b| super::glob_matches(b, &reference))
+            {
                 return vec![];
             }
             let span = df
@@ -117,11 +120,6 @@ pub fn runs_as_root(
             )]
         }
     }
-}
-
-/// Minimal `*` glob for image names.
-fn glob_match(pattern: &str, text: &str) -> bool {
-    super::glob_matches(pattern, text)
 }
 
 /// Shell commands of a RUN/CMD/ENTRYPOINT, including here-documents.

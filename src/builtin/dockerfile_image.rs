@@ -3,7 +3,7 @@
 //! `FROM` and Kubernetes containers), and whether the final image is built on
 //! a configured hardened base image.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value as Json;
@@ -364,18 +364,7 @@ pub fn normalised_image(r: &ImageRef) -> String {
 fn trusted(image: &str, entry: &str) -> bool {
     let e = entry.trim().trim_end_matches('/');
     if e.contains('*') || e.contains('?') {
-        // Compiled once per thread and pattern, not once per image.
-        thread_local! {
-            static GLOBS: std::cell::RefCell<HashMap<String, Option<globset::GlobMatcher>>> =
-                std::cell::RefCell::new(HashMap::new());
-        }
-        return GLOBS.with(|g| {
-            g.borrow_mut()
-                .entry(e.to_string())
-                .or_insert_with(|| globset::Glob::new(e).ok().map(|g| g.compile_matcher()))
-                .as_ref()
-                .is_some_and(|m| m.is_match(image))
-        });
+        return super::glob_matches(e, image);
     }
     image == e || image.starts_with(&format!("{e}/"))
 }
