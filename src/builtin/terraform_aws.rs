@@ -120,13 +120,6 @@ fn glob(pattern: &str, text: &str) -> bool {
     pi == p.len()
 }
 
-fn tf_block<'a>(target: &Target<'a>) -> Option<&'a Block> {
-    match target {
-        Target::TfBlock(b) => Some(b),
-        _ => None,
-    }
-}
-
 /// Resource type → attributes holding a resource-based policy.
 const RESOURCE_POLICY_KEYS: &[(&str, &[&str])] = &[
     ("aws_s3_bucket_policy", &["policy"]),
@@ -152,7 +145,7 @@ pub fn public_resource_policy(
     _: &BTreeMap<String, Json>,
     unit: &UnitCtx<'_>,
 ) -> Vec<Hit> {
-    let Some(b) = tf_block(target) else {
+    let Some(b) = target.tf_block() else {
         return vec![];
     };
     let ty = b.label(0).unwrap_or("");
@@ -211,7 +204,7 @@ pub fn trust_any_principal(
     _: &BTreeMap<String, Json>,
     unit: &UnitCtx<'_>,
 ) -> Vec<Hit> {
-    let Some(b) = tf_block(target) else {
+    let Some(b) = target.tf_block() else {
         return vec![];
     };
     let mut hits = Vec::new();
@@ -314,7 +307,7 @@ pub fn github_oidc_trust(
     _: &BTreeMap<String, Json>,
     unit: &UnitCtx<'_>,
 ) -> Vec<Hit> {
-    let Some(b) = tf_block(target) else {
+    let Some(b) = target.tf_block() else {
         return vec![];
     };
     let mut hits = Vec::new();
@@ -395,7 +388,7 @@ pub fn passrole_any(
     _: &BTreeMap<String, Json>,
     unit: &UnitCtx<'_>,
 ) -> Vec<Hit> {
-    let Some(b) = tf_block(target) else {
+    let Some(b) = target.tf_block() else {
         return vec![];
     };
     let mut docs = documents(b, &["policy"], unit);
@@ -457,7 +450,7 @@ pub fn ssm_plain_secret(
     _: &BTreeMap<String, Json>,
     _: &UnitCtx<'_>,
 ) -> Vec<Hit> {
-    let Some(b) = tf_block(target) else {
+    let Some(b) = target.tf_block() else {
         return vec![];
     };
     let Some(ty) = b.body.get("type") else {
@@ -491,7 +484,7 @@ pub fn iam_user_direct_policy(
     _: &BTreeMap<String, Json>,
     _: &UnitCtx<'_>,
 ) -> Vec<Hit> {
-    let Some(b) = tf_block(target) else {
+    let Some(b) = target.tf_block() else {
         return vec![];
     };
     let (at, what) = match b.label(0).unwrap_or("") {
@@ -531,7 +524,7 @@ pub fn password_policy(
     params: &BTreeMap<String, Json>,
     _: &UnitCtx<'_>,
 ) -> Vec<Hit> {
-    let Some(b) = tf_block(target) else {
+    let Some(b) = target.tf_block() else {
         return vec![];
     };
     let min_length = param_f64(params, "minimum_password_length", 14.0);
@@ -639,7 +632,7 @@ pub fn nacl_admin_port_open(
     params: &BTreeMap<String, Json>,
     _: &UnitCtx<'_>,
 ) -> Vec<Hit> {
-    let Some(b) = tf_block(target) else {
+    let Some(b) = target.tf_block() else {
         return vec![];
     };
     let ports = port_names(params, "admin_ports");
@@ -726,7 +719,7 @@ pub fn data_store_port_open(
     params: &BTreeMap<String, Json>,
     _: &UnitCtx<'_>,
 ) -> Vec<Hit> {
-    let Some(b) = tf_block(target) else {
+    let Some(b) = target.tf_block() else {
         return vec![];
     };
     let ports = port_names(params, "data_store_ports");
@@ -914,7 +907,7 @@ pub fn end_of_support(
     params: &BTreeMap<String, Json>,
     unit: &UnitCtx<'_>,
 ) -> Vec<Hit> {
-    let Some(b) = tf_block(target) else {
+    let Some(b) = target.tf_block() else {
         return vec![];
     };
     end_of_support_hits(b, params, unit.today)
@@ -956,7 +949,7 @@ pub fn lambda_deprecated_runtime(
     params: &BTreeMap<String, Json>,
     unit: &UnitCtx<'_>,
 ) -> Vec<Hit> {
-    let Some(b) = tf_block(target) else {
+    let Some(b) = target.tf_block() else {
         return vec![];
     };
     deprecated_runtime_hits(b, params, unit.today)

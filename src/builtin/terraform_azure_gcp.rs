@@ -73,13 +73,6 @@ fn is_true(n: &Node) -> bool {
     n.as_bool() == Some(true)
 }
 
-fn tf_block<'a>(target: &'a Target<'_>) -> Option<&'a crate::model::terraform::Block> {
-    match target {
-        Target::TfBlock(b) => Some(b),
-        _ => None,
-    }
-}
-
 /// Where to report a container as a whole: its literal `name`, else the block
 /// (a name taken from a variable or local is written elsewhere).
 fn container_anchor(c: &TfContainer<'_>) -> (u32, crate::source::Span) {
@@ -96,7 +89,7 @@ pub fn k8s_privileged(
     _: &BTreeMap<String, Json>,
     _: &UnitCtx<'_>,
 ) -> Vec<Hit> {
-    let Some(b) = tf_block(target) else {
+    let Some(b) = target.tf_block() else {
         return vec![];
     };
     let mut hits = Vec::new();
@@ -127,7 +120,7 @@ pub fn k8s_privilege_escalation(
     _: &BTreeMap<String, Json>,
     _: &UnitCtx<'_>,
 ) -> Vec<Hit> {
-    let Some(b) = tf_block(target) else {
+    let Some(b) = target.tf_block() else {
         return vec![];
     };
     let mut hits = Vec::new();
@@ -175,7 +168,7 @@ pub fn k8s_host_namespace(
     _: &BTreeMap<String, Json>,
     _: &UnitCtx<'_>,
 ) -> Vec<Hit> {
-    let Some(b) = tf_block(target) else {
+    let Some(b) = target.tf_block() else {
         return vec![];
     };
     let mut hits = Vec::new();
@@ -199,7 +192,7 @@ pub fn k8s_host_namespace(
 
 /// BH0247: the pod mounts a directory of the node (`host_path` volume).
 pub fn k8s_host_path(target: &Target<'_>, _: &BTreeMap<String, Json>, _: &UnitCtx<'_>) -> Vec<Hit> {
-    let Some(b) = tf_block(target) else {
+    let Some(b) = target.tf_block() else {
         return vec![];
     };
     let mut hits = Vec::new();
@@ -230,7 +223,7 @@ pub fn k8s_host_path(target: &Target<'_>, _: &BTreeMap<String, Json>, _: &UnitCt
 
 /// BH0248: a container runs as UID 0, set on the container or inherited from the pod.
 pub fn k8s_root_user(target: &Target<'_>, _: &BTreeMap<String, Json>, _: &UnitCtx<'_>) -> Vec<Hit> {
-    let Some(b) = tf_block(target) else {
+    let Some(b) = target.tf_block() else {
         return vec![];
     };
     let mut hits = Vec::new();
@@ -277,7 +270,7 @@ pub fn gce_public_ip(
     _: &BTreeMap<String, Json>,
     unit: &UnitCtx<'_>,
 ) -> Vec<Hit> {
-    let Some(b) = tf_block(target) else {
+    let Some(b) = target.tf_block() else {
         return vec![];
     };
     let mut hits = Vec::new();
@@ -324,7 +317,7 @@ pub fn gcp_kms_rotation(
     params: &BTreeMap<String, Json>,
     _: &UnitCtx<'_>,
 ) -> Vec<Hit> {
-    let Some(b) = tf_block(target) else {
+    let Some(b) = target.tf_block() else {
         return vec![];
     };
     let max_days = params
@@ -389,7 +382,7 @@ pub fn gcp_default_service_account(
     params: &BTreeMap<String, Json>,
     _: &UnitCtx<'_>,
 ) -> Vec<Hit> {
-    let Some(b) = tf_block(target) else {
+    let Some(b) = target.tf_block() else {
         return vec![];
     };
     let suffix = params
@@ -524,7 +517,7 @@ pub fn gke_workload_identity(
     _: &BTreeMap<String, Json>,
     _: &UnitCtx<'_>,
 ) -> Vec<Hit> {
-    let Some(b) = tf_block(target) else {
+    let Some(b) = target.tf_block() else {
         return vec![];
     };
     let addr = b.address();

@@ -36,6 +36,17 @@ pub enum Target<'a> {
     DockerInstruction(&'a Dockerfile, &'a Instruction, &'a Node),
 }
 
+impl<'a> Target<'a> {
+    /// The Terraform block, for a Terraform target.
+    #[must_use]
+    pub fn tf_block(&self) -> Option<&'a Block> {
+        match self {
+            Target::TfBlock(b) => Some(b),
+            _ => None,
+        }
+    }
+}
+
 impl Target<'_> {
     /// Whether a check's target selector applies.
     #[must_use]
