@@ -62,6 +62,12 @@ impl Partners {
     fn covers(&self, address: &str) -> bool {
         self.by_target.contains_key(address)
     }
+
+    /// Whether some partner refers to `address`, or may: one partner's
+    /// target cannot be traced, so absence cannot be proven.
+    fn may_cover(&self, address: &str) -> bool {
+        self.opaque.is_some() || self.covers(address)
+    }
 }
 
 /// What the resources of one unit say about each other.
@@ -315,7 +321,7 @@ pub fn vpc_without_flow_log(
         return vec![];
     };
     let j = unit.tf_joins.get(unit);
-    if j.flow_logs.opaque.is_some() || j.flow_logs.covers(&addr) || j.remote_args.covers(&addr) {
+    if j.flow_logs.may_cover(&addr) || j.remote_args.covers(&addr) {
         return vec![];
     }
     vec![header_hit(
@@ -351,12 +357,7 @@ pub fn public_alb_without_waf(
         return vec![];
     }
     let j = unit.tf_joins.get(unit);
-    if j.waf.opaque.is_some()
-        || j.waf.covers(&addr)
-        || j.edge_waf.opaque.is_some()
-        || j.edge_waf.covers(&addr)
-        || j.remote_args.covers(&addr)
-    {
+    if j.waf.may_cover(&addr) || j.edge_waf.may_cover(&addr) || j.remote_args.covers(&addr) {
         return vec![];
     }
     vec![header_hit(
@@ -400,8 +401,7 @@ pub fn api_stage_without_waf(
             }
         }
     }
-    if j.waf.opaque.is_some()
-        || j.waf.covers(&addr)
+    if j.waf.may_cover(&addr)
         || api_refs.addresses.iter().any(|a| j.waf.covers(a))
         || j.remote_args.covers(&addr)
     {
@@ -451,8 +451,7 @@ pub fn s3_public_access_not_blocked(
     };
     let j = unit.tf_joins.get(unit);
     if j.account_public_access_block
-        || j.public_access_blocks.opaque.is_some()
-        || j.public_access_blocks.covers(&addr)
+        || j.public_access_blocks.may_cover(&addr)
         || j.remote_args.covers(&addr)
     {
         return vec![];
@@ -492,8 +491,7 @@ pub fn log_bucket_without_versioning(
         || !descend(&b.body, &["object_lock_configuration"]).is_empty();
     if inline_versioning
         || object_lock
-        || j.versioning.opaque.is_some()
-        || j.versioning.covers(&addr)
+        || j.versioning.may_cover(&addr)
         || j.remote_args.covers(&addr)
     {
         return vec![];
@@ -535,11 +533,7 @@ pub fn secret_without_rotation(
         .iter()
         .any(|k| b.body.get(k).is_some_and(|n| !n.is_null()));
     let j = unit.tf_joins.get(unit);
-    if inline
-        || j.rotations.opaque.is_some()
-        || j.rotations.covers(&addr)
-        || j.remote_args.covers(&addr)
-    {
+    if inline || j.rotations.may_cover(&addr) || j.remote_args.covers(&addr) {
         return vec![];
     }
     vec![header_hit(
