@@ -33,6 +33,7 @@ use x509_parser::x509::AlgorithmIdentifier;
 
 use super::{Hit, param_strings};
 use crate::date::Date;
+use crate::encoding::base64_decode;
 use crate::engine::run::{Target, UnitCtx};
 use crate::model::{FileIdx, Node, Value};
 use crate::source::Span;
@@ -350,12 +351,6 @@ fn is_base64_byte(c: u8) -> bool {
     c.is_ascii_alphanumeric() || c == b'+' || c == b'/'
 }
 
-/// Standard base64, ignoring ASCII whitespace, padding optional.
-#[must_use]
-pub fn decode_base64(text: &str) -> Option<Vec<u8>> {
-    crate::encoding::base64_decode(text)
-}
-
 /// The certificate of a PEM block, if its body decodes and parses.
 fn pem_certificate(block: &PemBlock<'_>) -> Option<Certificate> {
     // PEM pasted with escaped line breaks (`\n` written as two characters).
@@ -364,7 +359,7 @@ fn pem_certificate(block: &PemBlock<'_>) -> Option<Certificate> {
     } else {
         std::borrow::Cow::Borrowed(block.body)
     };
-    let der = decode_base64(&body)?;
+    let der = base64_decode(&body)?;
     // `TRUSTED CERTIFICATE` appends trust settings after the certificate.
     parse_der(&der).map(|(c, _)| c)
 }
@@ -396,7 +391,7 @@ pub fn certificates_in(text: &str) -> Vec<Found> {
     if !looks_base64(text) {
         return Vec::new();
     }
-    let Some(bytes) = decode_base64(text) else {
+    let Some(bytes) = base64_decode(text) else {
         return Vec::new();
     };
     if let Ok(decoded) = std::str::from_utf8(&bytes) {
@@ -762,38 +757,7 @@ mod tests {
     }
 
     fn base64(bytes: &[u8]) -> String {
-        const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        let mut s = String::new();
-        for chunk in bytes.chunks(3) {
-            let b = [
-                chunk[0],
-                *chunk.get(1).unwrap_or(&0),
-                *chunk.get(2).unwrap_or(&0),
-            ];
-            let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-            for i in 0..4 {
-                if i <= chunk.len() {
-                    s.push(char::from(A[((n >> (18 - 6 * i)) & 63) as usize]));
-                } else {
-                    s.push('=');
-                }
-            }
-        }
-        s
-    }
-
-    #[test]
-    fn base64_round_trips() {
-        for len in 0..40 {
-            let data: Vec<u8> = (0..len).map(|i| (i * 37 + 11) as u8).collect();
-            assert_eq!(decode_base64(&base64(&data)), Some(data.clone()), "{len}");
-            let unpadded = base64(&data).trim_end_matches('=').to_string();
-            assert_eq!(decode_base64(&unpadded), Some(data), "{len} unpadded");
-        }
-        assert_eq!(decode_base64("QQ==\n"), Some(b"A".to_vec()));
-        assert_eq!(decode_base64("Q"), None);
-        assert_eq!(decode_base64("QQ==QQ=="), None);
-        assert_eq!(decode_base64("QQ-_"), None);
+        crate::encoding::base64_encode(bytes)
     }
 
     #[test]
@@ -811,7 +775,7 @@ mod tests {
             .join("\n");
         assert_eq!(certificates_in(&body).len(), 1);
         // Anything after the certificate: not a certificate value.
-        let der = decode_base64(&body).expect("base64");
+        let der = base64_decode(&body).expect("base64");
         let mut longer = der.clone();
         longer.extend_from_slice(b"trailing");
         assert!(certificates_in(&base64(&longer)).is_empty());
@@ -877,7 +841,7 @@ mod tests {
         ] {
             let _ = certificates_in(text);
         }
-        let der = decode_base64(
+        let der = base64_decode(
             &pem!("rsa2048")
                 .lines()
                 .filter(|l| !l.starts_with("-----"))
