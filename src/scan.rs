@@ -429,7 +429,7 @@ pub fn source_from_bytes(
             ));
         }
     };
-    Ok(Arc::new(SourceFile::new(rel, path, kind, Arc::from(text))))
+    Ok(Arc::new(SourceFile::new(rel, path, kind, text)))
 }
 
 fn parse_error(src: &SourceFile, offset: usize, message: &str) -> Diagnostic {

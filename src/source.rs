@@ -105,21 +105,26 @@ pub struct SourceFile {
     pub disk_path: PathBuf,
     /// The classification made during discovery.
     pub kind: FileKind,
-    /// The whole text of the file.
-    pub text: Arc<str>,
+    /// The whole text of the file (the buffer it was read into: never copied).
+    pub text: Box<str>,
     line_starts: Vec<u32>,
 }
 
 impl SourceFile {
     /// Build a source file and its line index.
     #[must_use]
-    pub fn new(path: String, disk_path: PathBuf, kind: FileKind, text: Arc<str>) -> Self {
+    pub fn new(
+        path: String,
+        disk_path: PathBuf,
+        kind: FileKind,
+        text: impl Into<Box<str>>,
+    ) -> Self {
+        let text: Box<str> = text.into();
         let mut line_starts = vec![0u32];
-        for (i, b) in text.bytes().enumerate() {
-            if b == b'\n' {
-                line_starts.push(u32::try_from(i + 1).unwrap_or(u32::MAX));
-            }
-        }
+        line_starts.extend(
+            memchr::memchr_iter(b'\n', text.as_bytes())
+                .map(|i| u32::try_from(i + 1).unwrap_or(u32::MAX)),
+        );
         SourceFile {
             path,
             disk_path,
@@ -215,7 +220,7 @@ mod tests {
     use super::*;
 
     fn file(text: &str) -> SourceFile {
-        SourceFile::new("a".into(), "a".into(), FileKind::Yaml, Arc::from(text))
+        SourceFile::new("a".into(), "a".into(), FileKind::Yaml, text)
     }
 
     #[test]

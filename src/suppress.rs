@@ -973,7 +973,7 @@ mod tests {
     use super::*;
 
     fn src(path: &str, kind: FileKind, text: &str) -> SourceFile {
-        SourceFile::new(path.into(), path.into(), kind, Arc::from(text))
+        SourceFile::new(path.into(), path.into(), kind, text)
     }
 
     fn d(s: &str) -> Date {

@@ -11,8 +11,6 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use std::sync::Arc;
-
 use bulkhead::model::{Node, Value};
 use bulkhead::parse::yaml::{self, YamlLimits};
 use bulkhead::source::{FileKind, SourceFile};
@@ -319,7 +317,7 @@ fn repo_context_rejects_files_of_another_repository() {
 /// A YAML file of the repository, read with bulkhead's own YAML loader, as JSON.
 fn load_yaml(rel: &str) -> Json {
     let t = std::fs::read_to_string(repo().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
-    let src = SourceFile::new(rel.into(), repo().join(rel), FileKind::Yaml, Arc::from(t));
+    let src = SourceFile::new(rel.into(), repo().join(rel), FileKind::Yaml, t);
     let loaded =
         yaml::load(&src, 0, YamlLimits::default()).unwrap_or_else(|e| panic!("{rel}: {e}"));
     assert!(loaded.duplicate_keys.is_empty(), "{rel}: repeated keys");

@@ -408,7 +408,7 @@ proptest! {
             path.clone(),
             PathBuf::from(&path),
             kinds[kind],
-            Arc::from(text.as_str()),
+            text.as_str(),
         ));
         let checks = &catalogue().checks;
         let mut result = ScanResult::default();

@@ -225,12 +225,7 @@ examples:
 const SECRET: &str = "hunter2-s3cr3t-value";
 
 fn source(path: &str, kind: FileKind, text: &str) -> SourceRef {
-    Arc::new(SourceFile::new(
-        path.into(),
-        path.into(),
-        kind,
-        Arc::from(text),
-    ))
+    Arc::new(SourceFile::new(path.into(), path.into(), kind, text))
 }
 
 fn span_of(src: &SourceFile, needle: &str) -> Span {

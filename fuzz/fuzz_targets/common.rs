@@ -16,7 +16,7 @@ pub fn source(name: &str, kind: FileKind, text: &str) -> SourceRef {
         name.to_string(),
         PathBuf::from(name),
         kind,
-        Arc::from(text),
+        text,
     ))
 }
 

@@ -280,12 +280,7 @@ pub(super) fn policy_document(value: &Node, file_text: &str) -> Option<Node> {
 }
 
 fn parse_json(text: &str, file: u32) -> Option<Node> {
-    let src = SourceFile::new(
-        String::new(),
-        "policy.json".into(),
-        FileKind::Json,
-        std::sync::Arc::from(text),
-    );
+    let src = SourceFile::new(String::new(), "policy.json".into(), FileKind::Json, text);
     let loaded = yaml::load(&src, file, YamlLimits::default()).ok()?;
     loaded.documents.into_iter().next().map(|d| d.root)
 }

@@ -336,7 +336,7 @@ pub fn parse_check(path: &str, text: &str) -> Result<Check, CheckError> {
         path: path.to_string(),
         message,
     };
-    let src = SourceFile::new(path.into(), path.into(), FileKind::Yaml, Arc::from(text));
+    let src = SourceFile::new(path.into(), path.into(), FileKind::Yaml, text);
     let loaded = yaml::load(&src, 0, YamlLimits::default()).map_err(|e| {
         let lc = src.line_col(u32::try_from(e.offset).unwrap_or(u32::MAX));
         err(format!("{}:{}: {}", lc.line, lc.column, e.message))

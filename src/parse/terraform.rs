@@ -50,11 +50,20 @@ pub fn set_deadline(deadline: Option<std::time::Instant>) {
 /// wrong guess costs only a thread.
 #[must_use]
 pub fn needs_guard(text: &str) -> bool {
+    /// Bytes that matter outside strings, and inside them.
+    const CODE: [bool; 256] = byte_set(b"#/<\"([{)]}");
+    const STRING: [bool; 256] = byte_set(b"\\\"$%\n");
     let b = text.as_bytes();
     let mut stack: Vec<u8> = Vec::new();
     let mut i = 0;
     while i < b.len() {
         let in_string = stack.last() == Some(&b'"');
+        let interesting = if in_string { &STRING } else { &CODE };
+        // Skip to the next byte that can change the state.
+        match b[i..].iter().position(|&c| interesting[usize::from(c)]) {
+            Some(k) => i += k,
+            None => break,
+        }
         let c = b[i];
         if in_string {
             match c {
@@ -73,15 +82,9 @@ pub fn needs_guard(text: &str) -> bool {
             continue;
         }
         match c {
-            b'#' => {
-                while i < b.len() && b[i] != b'\n' {
-                    i += 1;
-                }
-            }
+            b'#' => i = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |k| i + k),
             b'/' if b.get(i + 1) == Some(&b'/') => {
-                while i < b.len() && b[i] != b'\n' {
-                    i += 1;
-                }
+                i = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |k| i + k);
             }
             b'/' if b.get(i + 1) == Some(&b'*') => match text[i + 2..].find("*/") {
                 Some(k) => i += k + 3,
@@ -125,6 +128,17 @@ pub fn needs_guard(text: &str) -> bool {
         i += 1;
     }
     !stack.is_empty()
+}
+
+/// A lookup table holding `true` for each byte of `bytes`.
+const fn byte_set(bytes: &[u8]) -> [bool; 256] {
+    let mut set = [false; 256];
+    let mut k = 0;
+    while k < bytes.len() {
+        set[bytes[k] as usize] = true;
+        k += 1;
+    }
+    set
 }
 
 /// A parsed `.tf`, `.tfvars` or `.hcl` file.
@@ -489,7 +503,6 @@ fn mark_json_expressions(n: &mut Node) {
 mod tests {
     use super::*;
     use crate::source::FileKind;
-    use std::sync::Arc;
 
     #[test]
     fn blocks_attributes_and_nested_blocks() {
@@ -532,7 +545,7 @@ mod tests {
             "m.tf.json".into(),
             "m.tf.json".into(),
             FileKind::TerraformJson,
-            Arc::from(text),
+            text,
         );
         let blocks = parse_tf_json(&src, 0).unwrap();
         assert_eq!(blocks[0].address(), "aws_db_instance.db");

@@ -114,6 +114,8 @@ struct Builder<'a> {
     src: &'a SourceFile,
     /// Original offsets where a space was inserted (see [`load`]), sorted.
     inserted: &'a [usize],
+    /// Lines left out of the parsed text (see [`strip_crd_schemas`]), in order.
+    cuts: &'a [Cut],
     ascii: bool,
     limits: YamlLimits,
     anchors: HashMap<usize, Node>,
@@ -124,9 +126,19 @@ struct Builder<'a> {
 impl Builder<'_> {
     fn offset(&self, m: &Marker) -> usize {
         let o = if self.ascii {
-            m.index().min(self.src.text.len())
+            let i = m.index();
+            let before = self.cuts.partition_point(|c| c.at <= i);
+            let removed = before
+                .checked_sub(1)
+                .map_or(0, |k| self.cuts[k].bytes_through);
+            (i + removed).min(self.src.text.len())
         } else {
-            self.src.offset_of(m.line(), m.col())
+            let line = m.line();
+            let before = self.cuts.partition_point(|c| c.line <= line);
+            let removed = before
+                .checked_sub(1)
+                .map_or(0, |k| self.cuts[k].lines_through);
+            self.src.offset_of(line + removed, m.col())
         };
         // Map an offset of the patched text back to the original text.
         let shifted = self
@@ -196,12 +208,8 @@ fn load_relaxed(
             last = p;
         }
         patched.push_str(&original[last..]);
-        let patched_src = SourceFile::new(
-            src.path.clone(),
-            src.disk_path.clone(),
-            src.kind,
-            std::sync::Arc::from(patched),
-        );
+        let patched_src =
+            SourceFile::new(src.path.clone(), src.disk_path.clone(), src.kind, patched);
         match load_inner(&patched_src, &inserted, file, limits) {
             Err(e) if e.message.contains(UNDER_INDENTED) => err = e,
             other => return other,
@@ -245,12 +253,16 @@ fn load_inner(
     file: FileIdx,
     limits: YamlLimits,
 ) -> Result<Loaded, YamlError> {
-    let blanked = blank_crd_schemas(&src.text);
-    // Same length and line breaks as the source: every offset stays valid.
-    let text: &str = blanked.as_deref().unwrap_or(&src.text);
+    let stripped = strip_crd_schemas(&src.text);
+    // Positions in the stripped text map back to the source through its cuts.
+    let (text, cuts): (&str, &[Cut]) = match &stripped {
+        Some(st) => (&st.text, &st.cuts),
+        None => (&src.text, &[]),
+    };
     let mut b = Builder {
         src,
         inserted,
+        cuts,
         ascii: text.is_ascii(),
         limits,
         anchors: HashMap::new(),
@@ -440,20 +452,39 @@ fn load_inner(
     Ok(b.out)
 }
 
+/// Lines left out of the text handed to the parser.
+#[derive(Debug)]
+struct Cut {
+    /// Offset in the stripped text where the left-out lines were.
+    at: usize,
+    /// 1-based line of the stripped text that follows them.
+    line: usize,
+    /// Bytes left out up to and including this cut.
+    bytes_through: usize,
+    /// Lines left out up to and including this cut.
+    lines_through: usize,
+}
+
+/// A text without some of its lines.
+#[derive(Debug)]
+struct Stripped {
+    text: String,
+    cuts: Vec<Cut>,
+}
+
 /// `CustomResourceDefinition` documents carry the bulk of Kubernetes YAML
 /// (operator and install bundles: 80 % of the YAML bytes of a typical
 /// corpus) in their `spec` (the OpenAPI schema), which no check reads. The
-/// lines of the top-level `spec:` block of such documents are replaced by
-/// spaces (same byte length, same line breaks) so that the parser skips over
-/// them: the object keeps its `apiVersion`, `kind` and `metadata` (removed-API
-/// checks, labels, annotations, suppressions), and its `spec` is null.
+/// lines of the top-level `spec:` block of such documents are left out of the
+/// text given to the parser (whole lines, so every position after them maps
+/// back to the source by the bytes and lines left out): the object keeps its
+/// `apiVersion`, `kind` and `metadata` (removed-API checks, labels,
+/// annotations, suppressions), and its `spec` is null.
 /// `None` when the text holds no such document.
-fn blank_crd_schemas(text: &str) -> Option<String> {
+fn strip_crd_schemas(text: &str) -> Option<Stripped> {
     if !text.contains("CustomResourceDefinition") {
         return None;
     }
-    // Column-0 lines: document markers, top-level keys.
-    let mut docs: Vec<(usize, usize)> = Vec::new(); // line ranges [start, end)
     let lines: Vec<(usize, &str)> = {
         let mut v = Vec::new();
         let mut at = 0;
@@ -463,11 +494,13 @@ fn blank_crd_schemas(text: &str) -> Option<String> {
         }
         v
     };
+    // Documents as line ranges [start, end), split at column-0 markers.
     let is_marker = |l: &str| {
         let t = l.trim_end_matches(['\n', '\r']);
         (t.starts_with("---") || t.starts_with("..."))
             && t[3..].chars().next().is_none_or(char::is_whitespace)
     };
+    let mut docs: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
     for (i, (_, l)) in lines.iter().enumerate() {
         if is_marker(l) {
@@ -476,7 +509,8 @@ fn blank_crd_schemas(text: &str) -> Option<String> {
         }
     }
     docs.push((start, lines.len()));
-    let mut out: Option<Vec<u8>> = None;
+    // Line ranges to leave out, in order.
+    let mut drop: Vec<(usize, usize)> = Vec::new();
     for (a, b) in docs {
         let doc = &lines[a..b];
         let is_crd = doc.iter().any(|(_, l)| {
@@ -501,17 +535,36 @@ fn blank_crd_schemas(text: &str) -> Option<String> {
                 l.starts_with([' ', '\t', '\n', '\r']) || l.starts_with('#') || l.is_empty()
             })
             .count();
-        let bytes = out.get_or_insert_with(|| text.as_bytes().to_vec());
-        for (at, l) in &doc[spec + 1..spec + 1 + body] {
-            for (k, byte) in l.bytes().enumerate() {
-                if byte != b'\n' && byte != b'\r' {
-                    bytes[at + k] = b' ';
-                }
-            }
+        if body > 0 {
+            drop.push((a + spec + 1, a + spec + 1 + body));
         }
     }
-    // Only ASCII spaces replaced whole lines' bytes: the text stays UTF-8.
-    out.and_then(|b| String::from_utf8(b).ok())
+    if drop.is_empty() {
+        return None;
+    }
+    let mut out = Stripped {
+        text: String::new(),
+        cuts: Vec::with_capacity(drop.len()),
+    };
+    let (mut kept_from, mut bytes, mut removed_lines) = (0, 0, 0);
+    for (first, end) in drop {
+        let from = lines[first].0;
+        let to = lines.get(end).map_or(text.len(), |(at, _)| *at);
+        out.text.push_str(&text[lines[kept_from].0.min(from)..from]);
+        bytes += to - from;
+        removed_lines += end - first;
+        out.cuts.push(Cut {
+            at: out.text.len(),
+            line: first + 1 - (removed_lines - (end - first)),
+            bytes_through: bytes,
+            lines_through: removed_lines,
+        });
+        kept_from = end;
+    }
+    if let Some((at, _)) = lines.get(kept_from) {
+        out.text.push_str(&text[*at..]);
+    }
+    Some(out)
 }
 
 fn node(span: Span, file: FileIdx, value: Value) -> Node {
@@ -605,15 +658,9 @@ fn resolve_plain(s: &str) -> Value {
 mod tests {
     use super::*;
     use crate::source::FileKind;
-    use std::sync::Arc;
 
     fn src(text: &str) -> SourceFile {
-        SourceFile::new(
-            "t.yaml".into(),
-            "t.yaml".into(),
-            FileKind::Yaml,
-            Arc::from(text),
-        )
+        SourceFile::new("t.yaml".into(), "t.yaml".into(), FileKind::Yaml, text)
     }
 
     #[test]
@@ -699,6 +746,39 @@ mod tests {
             f.line_col(d.path("spec.replicas").unwrap().span.start).line,
             23
         );
+    }
+
+    #[test]
+    fn positions_after_several_left_out_schemas_map_back() {
+        let crd = |n: &str| {
+            format!(
+                "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: {n}\nspec:\n  group: g\n  versions:\n    - name: v1\n      description: long text\n"
+            )
+        };
+        // ASCII only (positions by index) and with a character after the
+        // cuts that is not (positions by line and column).
+        for tail in ["tail", "tailé"] {
+            let text = format!(
+                "{}---\n{}status:\n  x: mid\n---\nkind: ConfigMap\ndata:\n  k: {tail}\n",
+                crd("one"),
+                crd("two")
+            );
+            let f = src(&text);
+            let l = load(&f, 0, YamlLimits::default()).unwrap();
+            assert_eq!(l.documents.len(), 3);
+            for (d, name) in [(0, "one"), (1, "two")] {
+                let root = &l.documents[d].root;
+                assert_eq!(root.get("spec").map(|n| &n.value), Some(&Value::Null));
+                assert_eq!(f.slice(root.path("metadata.name").unwrap().span), name);
+            }
+            assert_eq!(
+                f.slice(l.documents[1].root.path("status.x").unwrap().span),
+                "mid"
+            );
+            let k = l.documents[2].root.path("data.k").unwrap();
+            assert_eq!(f.slice(k.span), tail);
+            assert_eq!(f.line_col(k.span.start).line, 25);
+        }
     }
 
     #[test]

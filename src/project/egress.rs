@@ -382,12 +382,7 @@ mod tests {
     use crate::source::{FileKind, SourceFile};
 
     fn objects(text: &str) -> Vec<Object> {
-        let src = SourceFile::new(
-            "m.yaml".into(),
-            "m.yaml".into(),
-            FileKind::Yaml,
-            Arc::from(text),
-        );
+        let src = SourceFile::new("m.yaml".into(), "m.yaml".into(), FileKind::Yaml, text);
         let loaded = yaml::load(&src, 0, yaml::YamlLimits::default()).expect("valid YAML");
         kubernetes::objects(loaded.documents)
     }

@@ -13,21 +13,19 @@
 //! baselined findings past their deadline get one line each, and baseline
 //! entries that no longer occur are listed as fixed.
 
-use std::fmt;
-use std::fmt::Write as _;
-use std::sync::Arc;
-
 use miette::{
     Diagnostic as MietteDiagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan,
     NamedSource, SourceCode,
 };
+use std::fmt;
+use std::fmt::Write as _;
 
 use super::ReportOptions;
 use crate::diagnostic::{DiagLevel, Diagnostic};
 use crate::engine::catalogue::Severity;
 use crate::finding::Finding;
 use crate::scan::ScanResult;
-use crate::source::{SourceFile, Span};
+use crate::source::{SourceFile, SourceRef, Span};
 
 /// Width the reports are wrapped at (fixed, so output does not depend on the terminal).
 pub const WIDTH: usize = 100;
@@ -39,7 +37,7 @@ struct Report {
     code: Option<String>,
     severity: miette::Severity,
     help: Option<String>,
-    source: Option<NamedSource<Arc<str>>>,
+    source: Option<NamedSource<Text>>,
     labels: Vec<LabeledSpan>,
     related: Vec<Report>,
 }
@@ -142,8 +140,25 @@ fn label_span(src: &SourceFile, span: Span) -> miette::SourceSpan {
 
 /// The source of a snippet, named `path:line:column` after the span's start:
 /// miette would count columns in bytes, bulkhead counts code points.
-fn named_source(src: &SourceFile, span: Span) -> NamedSource<Arc<str>> {
-    NamedSource::new(position(src, span), Arc::clone(&src.text))
+fn named_source(src: &SourceRef, span: Span) -> NamedSource<Text> {
+    NamedSource::new(position(src, span), Text(SourceRef::clone(src)))
+}
+
+/// A source file's text as miette reads it, shared rather than copied.
+#[derive(Debug)]
+struct Text(SourceRef);
+
+impl SourceCode for Text {
+    fn read_span<'a>(
+        &'a self,
+        span: &miette::SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        self.0
+            .text
+            .read_span(span, context_lines_before, context_lines_after)
+    }
 }
 
 /// The remediation deadline of a finding: `due 2026-12-07`, or that it is overdue.

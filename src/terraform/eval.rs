@@ -169,8 +169,8 @@ pub trait Scope {
     /// `path.module`, `path.root`, `path.cwd`, `terraform.workspace` and other
     /// fixed roots.
     fn fixed_root(&self, name: &str) -> Option<Node>;
-    /// The source text of a file (for unknown reasons).
-    fn text(&self, file: FileIdx) -> std::sync::Arc<str>;
+    /// A source file of the unit (to quote expressions in unknown reasons).
+    fn source(&self, file: FileIdx) -> Option<crate::source::SourceRef>;
     /// A function that only exists in this scope (Terragrunt's built-ins).
     /// `None` means the name is not one of them.
     fn function(&self, name: &str, args: &[Node], span: Span, file: FileIdx) -> Option<Node> {
@@ -307,8 +307,9 @@ impl Evaluator<'_> {
     }
 
     fn text_of(&self, span: Span) -> String {
-        let t = self.scope.text(self.file);
-        t.get(span.range())
+        let src = self.scope.source(self.file);
+        src.as_ref()
+            .and_then(|s| s.text.get(span.range()))
             .unwrap_or("expression")
             .trim()
             .to_string()

@@ -25,7 +25,6 @@ use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
 use std::net::{Ipv4Addr, Ipv6Addr};
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use sha2::{Digest, Sha256, Sha512};
@@ -2573,12 +2572,7 @@ fn jsondecode(cx: &Cx, a: &[Node]) -> R<Node> {
 fn yamldecode(cx: &Cx, a: &[Node]) -> R<Node> {
     arity(a, 1, 1)?;
     let s = text(&a[0])?;
-    let src = SourceFile::new(
-        "yamldecode".to_owned(),
-        PathBuf::new(),
-        FileKind::Yaml,
-        Arc::from(&*s),
-    );
+    let src = SourceFile::new("yamldecode".to_owned(), PathBuf::new(), FileKind::Yaml, &*s);
     let loaded = yaml::load(&src, cx.file, YamlLimits::default()).map_err(|e| {
         let at = src.line_col(u32::try_from(e.offset).unwrap_or(u32::MAX));
         invalid(format!(

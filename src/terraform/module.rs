@@ -701,11 +701,8 @@ impl Scope for ModuleScope<'_> {
         }
     }
 
-    fn text(&self, file: FileIdx) -> std::sync::Arc<str> {
-        self.files.sources.get(file as usize).map_or_else(
-            || std::sync::Arc::from(""),
-            |s| std::sync::Arc::clone(&s.text),
-        )
+    fn source(&self, file: FileIdx) -> Option<SourceRef> {
+        self.files.sources.get(file as usize).cloned()
     }
 }
 

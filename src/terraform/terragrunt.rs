@@ -443,16 +443,13 @@ impl Scope for TgScope<'_, '_> {
         }
     }
 
-    fn text(&self, file: FileIdx) -> std::sync::Arc<str> {
+    fn source(&self, file: FileIdx) -> Option<crate::source::SourceRef> {
         self.loader
             .files
             .borrow()
             .sources
             .get(file as usize)
-            .map_or_else(
-                || std::sync::Arc::from(""),
-                |s| std::sync::Arc::clone(&s.text),
-            )
+            .cloned()
     }
 
     fn function(&self, name: &str, args: &[Node], span: Span, file: FileIdx) -> Option<Node> {
