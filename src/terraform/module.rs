@@ -998,8 +998,11 @@ impl ModuleScope<'_> {
                     "provider" | "terraform" | "locals" | "output" => {
                         let body = self.body(&hb.body, mb.span, f.file, &Bindings::default(), 1);
                         out.stats.count(&body);
+                        // A folder shared by several units was parsed under
+                        // another file index: the block is in `f.file`.
                         out.blocks.push(Block {
                             body,
+                            file: f.file,
                             ..prefixed(mb, prefix)
                         });
                     }
@@ -1564,6 +1567,47 @@ mod tests {
         assert!(local(&blocks, "b").is_unknown());
         assert_eq!(local(&blocks, "c").as_bool(), Some(false));
         assert!(local(&blocks, "d").is_unknown());
+    }
+
+    #[test]
+    fn blocks_of_called_modules_are_in_the_module_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let m = dir.path().join("modules/m");
+        std::fs::create_dir_all(&m).unwrap();
+        std::fs::write(
+            m.join("main.tf"),
+            "provider \"aws\" {\n  region = \"us-east-1\"\n}\nlocals {\n  a = 1\n}\n",
+        )
+        .unwrap();
+        let mut table = FileTable::default();
+        let mut diags = Vec::new();
+        let loader = DiskLoader {
+            root: dir.path(),
+            max_size: 1 << 20,
+        };
+        std::fs::write(
+            dir.path().join("main.tf"),
+            "module \"m\" {\n  source = \"./modules/m\"\n}\n",
+        )
+        .unwrap();
+        let root = loader.load(dir.path(), &mut table, &mut diags).unwrap();
+        let tree = build_tree(root, &loader, &mut table, &mut diags);
+        let opts = EvalOptions {
+            workspace: None,
+            root_dir: String::new(),
+            repo_root: dir.path().to_path_buf(),
+            max_file_size: 1 << 20,
+        };
+        let blocks = evaluate(&tree, &table, &BTreeMap::new(), &opts).blocks;
+        // Every file of a called module was parsed on its own (as file 0):
+        // its blocks must still point at it, never at the caller's file.
+        for kind in ["provider", "locals"] {
+            let b = blocks.iter().find(|b| b.kind == kind).unwrap();
+            assert_eq!(
+                table.sources[b.file as usize].path, "modules/m/main.tf",
+                "{kind}"
+            );
+        }
     }
 
     #[test]
