@@ -290,6 +290,9 @@ fn configmap_secret(key: &str, text: &str) -> Option<(String, usize, usize)> {
     for line in text.split_inclusive('\n') {
         let here = offset;
         offset += line.len();
+        if !line.contains([':', '=']) {
+            continue;
+        }
         let Some(c) = EMBEDDED_ASSIGNMENT.captures(line.trim_end_matches(['\n', '\r'])) else {
             continue;
         };

@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 static SECRET_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -20,20 +20,18 @@ static NOT_SECRET_NAME: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// Known token formats: (description, pattern).
-static KNOWN_FORMATS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
-    [
-        ("AWS access key id", r"\b(AKIA|ASIA)[0-9A-Z]{16}\b"),
-        ("private key", r"-----BEGIN ([A-Z]+ )?PRIVATE KEY-----"),
-        ("GitHub token", r"\bgh[pousr]_[A-Za-z0-9]{36,}\b"),
-        ("Slack token", r"\bxox[baprs]-[A-Za-z0-9-]{10,}\b"),
-        ("Google API key", r"\bAIza[0-9A-Za-z_\-]{35}\b"),
-        ("Stripe secret key", r"\bsk_live_[0-9a-zA-Z]{24,}\b"),
-    ]
-    .into_iter()
-    .map(|(n, p)| (n, Regex::new(p).expect("static regex")))
-    .collect()
-});
+/// Known token formats: (description, pattern), looked for in one pass.
+const KNOWN_FORMATS: [(&str, &str); 6] = [
+    ("AWS access key id", r"\b(AKIA|ASIA)[0-9A-Z]{16}\b"),
+    ("private key", r"-----BEGIN ([A-Z]+ )?PRIVATE KEY-----"),
+    ("GitHub token", r"\bgh[pousr]_[A-Za-z0-9]{36,}\b"),
+    ("Slack token", r"\bxox[baprs]-[A-Za-z0-9-]{10,}\b"),
+    ("Google API key", r"\bAIza[0-9A-Za-z_\-]{35}\b"),
+    ("Stripe secret key", r"\bsk_live_[0-9a-zA-Z]{24,}\b"),
+];
+
+static KNOWN_FORMAT_SET: LazyLock<RegexSet> =
+    LazyLock::new(|| RegexSet::new(KNOWN_FORMATS.iter().map(|(_, p)| p)).expect("static regex"));
 
 /// Whether a key or variable name says it holds a secret.
 #[must_use]
@@ -44,10 +42,11 @@ pub fn is_secret_name(name: &str) -> bool {
 /// The kind of well-known secret format a value contains.
 #[must_use]
 pub fn known_format(value: &str) -> Option<&'static str> {
-    KNOWN_FORMATS
+    KNOWN_FORMAT_SET
+        .matches(value)
         .iter()
-        .find(|(_, re)| re.is_match(value))
-        .map(|(name, _)| *name)
+        .next()
+        .map(|i| KNOWN_FORMATS[i].0)
 }
 
 /// Whether a value is a placeholder, a reference or empty rather than a secret.
