@@ -3,8 +3,9 @@
 //! Found at the repository root (or given with `--config FILE`). Every key is
 //! documented on its field below; `bulkhead init` writes a commented starter
 //! file ([`STARTER`]). Unknown or mistyped keys, values of the wrong type,
-//! unknown check ids or names and invalid globs are errors naming the file,
-//! the line and the key, and stop the run with exit code 2.
+//! unknown check ids or names, parameters a check does not take and invalid
+//! globs are errors naming the file, the line and the key, and stop the run
+//! with exit code 2.
 //!
 //! ```toml
 //! fail_on = "medium"
@@ -336,6 +337,30 @@ pub enum ConfigError {
     },
 }
 
+/// What to say after an unknown parameter: the closest name, or the names
+/// the check takes.
+fn parameter_hint(name: &str, check: &Check) -> String {
+    let closest = check
+        .params
+        .keys()
+        .map(|p| (strsim::jaro_winkler(name, p), p))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    match closest {
+        Some((_, p)) => format!(" (did you mean `{p}`?)"),
+        None if check.params.is_empty() => "; it takes no parameters".to_string(),
+        None => format!(
+            "; it takes {}",
+            check
+                .params
+                .keys()
+                .map(|p| format!("`{p}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..floor_boundary(text, offset)];
     let line = before.matches('\n').count() + 1;
@@ -463,18 +488,31 @@ impl Config {
     }
 
     /// Check names against the catalogue: every `[checks.X]` table and every
-    /// `suppressions.ignore.checks` entry must name a known check.
+    /// `suppressions.ignore.checks` entry must name a known check, and every
+    /// parameter set under `[checks.X]` must be one the check takes.
     ///
     /// # Errors
     /// The first unknown id or name, with its line.
     pub fn validate(&self, catalogue: &Catalogue) -> Result<(), ConfigError> {
-        for key in self.checks.keys() {
-            if catalogue.get(key.get_ref()).is_none() {
+        for (key, cc) in &self.checks {
+            let Some(check) = catalogue.get(key.get_ref()) else {
                 return Err(self.error_at(
                     key.span().start,
                     format!(
                         "checks.{}: no such check id or name; `bulkhead checks` lists them",
                         key.get_ref()
+                    ),
+                ));
+            };
+            // A misspelt parameter would otherwise be ignored without a word.
+            if let Some(name) = cc.params.keys().find(|n| !check.params.contains_key(*n)) {
+                return Err(self.error_at(
+                    key.span().start,
+                    format!(
+                        "checks.{}.params: {} has no parameter `{name}`{}",
+                        key.get_ref(),
+                        check.id,
+                        parameter_hint(name, check)
                     ),
                 ));
             }
@@ -711,6 +749,34 @@ mod tests {
             Config::parse("b.toml", "[checks.privileged-container]\nenabled = false\n").unwrap();
         assert!(ok.validate(&cat).is_ok());
         assert!(!ok.check_enabled(cat.get("BH0301").unwrap()));
+    }
+
+    #[test]
+    fn unknown_parameters_are_errors_with_a_hint() {
+        let cat = Catalogue::builtin().unwrap();
+        let msg = |text: &str| {
+            Config::parse("b.toml", text)
+                .unwrap()
+                .validate(&cat)
+                .unwrap_err()
+                .to_string()
+        };
+        // A near miss names the parameter meant.
+        let text = msg("\n[checks.BH0601]\nparams = { admin_port = [22] }\n");
+        assert!(text.starts_with("b.toml:2:"), "{text}");
+        assert!(text.contains("no parameter `admin_port`"), "{text}");
+        assert!(text.contains("did you mean `admin_ports`?"), "{text}");
+        // Otherwise the names it takes, or that it takes none.
+        let text = msg("[checks.BH0601]\nparams = { zzz = 1 }\n");
+        assert!(text.contains("it takes `admin_ports`"), "{text}");
+        let text = msg("[checks.BH0301]\nparams = { x = 1 }\n");
+        assert!(text.contains("it takes no parameters"), "{text}");
+        let ok = Config::parse(
+            "b.toml",
+            "[checks.BH0601]\nparams = { admin_ports = [22] }\n",
+        )
+        .unwrap();
+        assert!(ok.validate(&cat).is_ok());
     }
 
     #[test]
