@@ -32,9 +32,9 @@ use crate::walk::{self, Candidate, WalkOptions};
 /// Default per-file size cap: 5 MiB.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 5 * 1024 * 1024;
 
-/// Source text of called Terraform modules kept parsed for the whole scan
-/// (shared by every unit that calls them), at most.
-const MODULE_CACHE_BYTES: usize = 8 * 1024 * 1024;
+/// Source text of Terraform folders kept parsed between their reads by
+/// different units (their own unit, the units that call them), at most.
+const MODULE_CACHE_BYTES: usize = 4 * 1024 * 1024;
 
 /// What to scan and how.
 #[derive(Debug, Clone)]
@@ -201,7 +201,10 @@ pub fn scan(
         overlays: &overlays,
         limits: &config.limits,
         deadline: None,
-        modules: &crate::terraform::module::ModuleCache::new(MODULE_CACHE_BYTES),
+        modules: &crate::terraform::module::ModuleCache::new(
+            MODULE_CACHE_BYTES,
+            pool.install(|| terraform_folder_uses(&units, max_size)),
+        ),
         today: config.today(),
     };
     let results: Vec<UnitResult> = pool.install(|| {
@@ -313,6 +316,44 @@ pub const TFVARS_FOLDERS: &[&str] = &[
 
 fn parent_dir(rel: &str) -> &str {
     rel.rfind('/').map_or("", |i| &rel[..i])
+}
+
+/// How many units will read each Terraform folder (see
+/// [`crate::terraform::module::folder_uses`]), from the local module sources
+/// written in the units' `.tf` files.
+fn terraform_folder_uses(
+    units: &[Unit],
+    max_size: u64,
+) -> std::collections::HashMap<PathBuf, usize> {
+    use crate::terraform::module::{canonical, folder_uses, local_sources};
+    let found: Vec<(PathBuf, Vec<PathBuf>)> = units
+        .par_iter()
+        .filter_map(|u| {
+            let Unit::TerraformDir(_, files) = u else {
+                return None;
+            };
+            let disk_dir = files
+                .iter()
+                .find(|c| matches!(c.kind, FileKind::Terraform | FileKind::TerraformJson))
+                .and_then(|c| c.path.parent())?;
+            let mut targets: Vec<PathBuf> = Vec::new();
+            for c in files {
+                if c.kind != FileKind::Terraform || c.size > max_size {
+                    continue;
+                }
+                let Ok(text) = std::fs::read_to_string(&c.path) else {
+                    continue;
+                };
+                targets.extend(local_sources(&text).map(|s| canonical(&disk_dir.join(s))));
+            }
+            targets.sort_unstable();
+            targets.dedup();
+            Some((canonical(disk_dir), targets))
+        })
+        .collect();
+    let dirs: Vec<PathBuf> = found.iter().map(|(d, _)| d.clone()).collect();
+    let calls = found.into_iter().filter(|(_, t)| !t.is_empty()).collect();
+    folder_uses(&dirs, &calls)
 }
 
 fn group(files: Vec<Candidate>) -> Vec<Unit> {
@@ -808,7 +849,44 @@ fn process_terraform(
     };
     let mut base: Vec<(String, Node)> = Vec::new();
     let mut variants: Vec<(String, Node)> = Vec::new();
+    let is_tf = |c: &Candidate| matches!(c.kind, FileKind::Terraform | FileKind::TerraformJson);
+    let disk = DiskLoader {
+        root: ctx.root,
+        max_size: ctx.max_size,
+    };
+    // When other units read this folder too (they call it as a module), it
+    // is parsed once for all of them: take it from the shared cache, if it
+    // holds exactly this unit's Terraform files.
+    let shared = if ctx.modules.expects(&module::canonical(&root.disk_dir)) {
+        ctx.modules.dir(&root.disk_dir, &disk).filter(|p| {
+            let mut theirs: Vec<&str> = p.files().collect();
+            let mut ours: Vec<&str> = files
+                .iter()
+                .filter(|c| is_tf(c))
+                .map(|c| c.rel.as_str())
+                .collect();
+            theirs.sort_unstable();
+            ours.sort_unstable();
+            theirs == ours
+        })
+    } else {
+        None
+    };
     for c in files {
+        if let Some((p, src)) = shared
+            .as_ref()
+            .filter(|_| is_tf(c))
+            .and_then(|p| Some((p, p.source(&c.rel)?)))
+        {
+            keep_suppressions(src, r);
+            let idx = table.add(Arc::clone(src));
+            if p.add_file(&c.rel, &mut root, idx, &mut r.diagnostics) == Some(true) {
+                *r.stats.files.entry(c.kind).or_default() += 1;
+            } else {
+                r.stats.files_failed += 1;
+            }
+            continue;
+        }
         let src = match load(c, ctx.max_size) {
             Ok(s) => {
                 keep_suppressions(&s, r);
@@ -849,10 +927,7 @@ fn process_terraform(
         return;
     }
     let loader = module::CachedLoader {
-        disk: DiskLoader {
-            root: ctx.root,
-            max_size: ctx.max_size,
-        },
+        disk,
         cache: ctx.modules,
     };
     let eval_limits = ctx.limits.eval(ctx.deadline);

@@ -510,7 +510,7 @@ fn strip_crd_schemas(text: &str) -> Option<Stripped> {
     }
     docs.push((start, lines.len()));
     // Line ranges to leave out, in order.
-    let mut drop: Vec<(usize, usize)> = Vec::new();
+    let mut left_out: Vec<(usize, usize)> = Vec::new();
     for (a, b) in docs {
         let doc = &lines[a..b];
         let is_crd = doc.iter().any(|(_, l)| {
@@ -536,26 +536,29 @@ fn strip_crd_schemas(text: &str) -> Option<Stripped> {
             })
             .count();
         if body > 0 {
-            drop.push((a + spec + 1, a + spec + 1 + body));
+            left_out.push((a + spec + 1, a + spec + 1 + body));
         }
     }
-    if drop.is_empty() {
+    if left_out.is_empty() {
         return None;
     }
     let mut out = Stripped {
         text: String::new(),
-        cuts: Vec::with_capacity(drop.len()),
+        cuts: Vec::with_capacity(left_out.len()),
     };
+    // `kept_from`: first line after the previous cut; totals left out so far.
     let (mut kept_from, mut bytes, mut removed_lines) = (0, 0, 0);
-    for (first, end) in drop {
+    for (first, end) in left_out {
         let from = lines[first].0;
         let to = lines.get(end).map_or(text.len(), |(at, _)| *at);
-        out.text.push_str(&text[lines[kept_from].0.min(from)..from]);
+        out.text.push_str(&text[lines[kept_from].0..from]);
+        // Line `first + 1` (1-based) of the source, less the lines left out before it.
+        let line = first + 1 - removed_lines;
         bytes += to - from;
         removed_lines += end - first;
         out.cuts.push(Cut {
             at: out.text.len(),
-            line: first + 1 - (removed_lines - (end - first)),
+            line,
             bytes_through: bytes,
             lines_through: removed_lines,
         });

@@ -228,7 +228,9 @@ fn reaches(tree: &ModuleTree, from: usize, to: usize) -> bool {
     false
 }
 
-fn canonical(p: &Path) -> PathBuf {
+/// A folder's canonical path (symbolic links resolved), or the path itself.
+#[must_use]
+pub fn canonical(p: &Path) -> PathBuf {
     std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf())
 }
 
@@ -1339,6 +1341,39 @@ enum ParsedFile {
 }
 
 impl ParsedDir {
+    /// The folder's files, by repository-relative path.
+    pub fn files(&self) -> impl Iterator<Item = &str> {
+        self.files.iter().map(|(src, _)| src.path.as_str())
+    }
+
+    /// One of the folder's files, by repository-relative path.
+    #[must_use]
+    pub fn source(&self, path: &str) -> Option<&SourceRef> {
+        self.files
+            .iter()
+            .find(|(src, _)| src.path == path)
+            .map(|(src, _)| src)
+    }
+
+    /// Add one of the folder's files (by repository-relative path) to a
+    /// module as file `idx`, with its syntax errors: `Some(true)` when it
+    /// parsed, `Some(false)` when it did not, `None` when it is not one of
+    /// the folder's files.
+    pub fn add_file(
+        &self,
+        path: &str,
+        m: &mut ModuleSource,
+        idx: FileIdx,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<bool> {
+        let (_, parsed) = self.files.iter().find(|(src, _)| src.path == path)?;
+        diags.extend(self.diags.iter().filter(|d| d.path == path).cloned());
+        Some(parsed.as_ref().is_some_and(|p| {
+            p.add_to(m, idx);
+            true
+        }))
+    }
+
     /// Add the folder's files to a unit's file table and make its module.
     fn materialize(
         &self,
@@ -1354,44 +1389,164 @@ impl ParsedDir {
         };
         for (src, parsed) in &self.files {
             let idx = files.add(Arc::clone(src));
-            match parsed {
-                Some(ParsedFile::Hcl(h)) => m.files.push(ModuleFile {
-                    file: idx,
-                    parsed: Arc::clone(h),
-                }),
-                Some(ParsedFile::Json(blocks)) => m
-                    .json_blocks
-                    .extend(blocks.iter().map(|b| in_file(b.clone(), idx))),
-                None => {}
+            if let Some(p) = parsed {
+                p.add_to(&mut m, idx);
             }
         }
         (!m.files.is_empty() || !m.json_blocks.is_empty()).then_some(m)
     }
 }
 
-/// Module folders parsed once and shared by all the units of a scan that
-/// call them (examples and wrappers calling `../..`, shared `modules/`).
-/// A folder is kept from its second use on (a module called once is not
-/// worth its memory), up to a total size of source text; past it, folders
-/// are parsed per unit.
+impl ParsedFile {
+    fn add_to(&self, m: &mut ModuleSource, idx: FileIdx) {
+        match self {
+            ParsedFile::Hcl(h) => m.files.push(ModuleFile {
+                file: idx,
+                parsed: Arc::clone(h),
+            }),
+            ParsedFile::Json(blocks) => m
+                .json_blocks
+                .extend(blocks.iter().map(|b| in_file(b.clone(), idx))),
+        }
+    }
+}
+
+/// Module folders parsed once and shared by the units of a scan that read
+/// them: the folder's own unit, examples and wrappers calling `../..`,
+/// shared `modules/`. Before the units run, [`folder_uses`] counts how many
+/// of them will read each folder; a folder is kept from its first read while
+/// more reads are to come (within a total size of source text) and dropped
+/// after its last, so it is parsed once and held no longer than needed.
 #[derive(Debug)]
 pub struct ModuleCache {
-    /// `None`: loaded once so far, not kept.
-    entries: Mutex<HashMap<PathBuf, Option<Arc<ParsedDir>>>>,
+    state: Mutex<HashMap<PathBuf, CacheEntry>>,
     bytes: AtomicUsize,
     max_bytes: usize,
 }
 
+#[derive(Debug)]
+struct CacheEntry {
+    /// Reads still to come.
+    remaining: usize,
+    parsed: Option<Arc<ParsedDir>>,
+}
+
 impl ModuleCache {
-    /// A cache holding at most `max_bytes` of module source text.
+    /// A cache for folders read `uses` times each (by canonical path; folders
+    /// read once are not kept), holding at most `max_bytes` of source text.
     #[must_use]
-    pub fn new(max_bytes: usize) -> Self {
+    pub fn new(max_bytes: usize, uses: HashMap<PathBuf, usize>) -> Self {
+        let entries = uses
+            .into_iter()
+            .filter(|(_, n)| *n > 1)
+            .map(|(dir, remaining)| {
+                let entry = CacheEntry {
+                    remaining,
+                    parsed: None,
+                };
+                (dir, entry)
+            })
+            .collect();
         ModuleCache {
-            entries: Mutex::new(HashMap::new()),
+            state: Mutex::new(entries),
             bytes: AtomicUsize::new(0),
             max_bytes,
         }
     }
+
+    fn state(&self) -> std::sync::MutexGuard<'_, HashMap<PathBuf, CacheEntry>> {
+        // Never held across code that can panic: a poisoned map is consistent.
+        self.state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Whether more than one read of `disk_dir` (a canonical path) is to come.
+    #[must_use]
+    pub fn expects(&self, canonical_dir: &Path) -> bool {
+        self.state()
+            .get(canonical_dir)
+            .is_some_and(|e| e.remaining > 0)
+    }
+
+    /// The folder `disk_dir` parsed: from the cache, or read through `disk`
+    /// (and kept when more reads are to come). `None` when it cannot be listed.
+    pub fn dir(&self, disk_dir: &Path, disk: &DiskLoader<'_>) -> Option<Arc<ParsedDir>> {
+        let key = canonical(disk_dir);
+        let more_to_come = {
+            let mut st = self.state();
+            match st.get_mut(&key) {
+                Some(e) => {
+                    e.remaining = e.remaining.saturating_sub(1);
+                    if let Some(p) = e.parsed.clone() {
+                        if e.remaining == 0 {
+                            st.remove(&key);
+                            self.bytes.fetch_sub(p.bytes, Ordering::Relaxed);
+                        }
+                        return Some(p);
+                    }
+                    e.remaining > 0
+                }
+                None => false,
+            }
+        };
+        // Parsed outside the lock: two units may parse the same folder at
+        // once, with equal results.
+        let p = Arc::new(disk.read(disk_dir)?);
+        if more_to_come {
+            let total = self.bytes.fetch_add(p.bytes, Ordering::Relaxed) + p.bytes;
+            let mut st = self.state();
+            match st.get_mut(&key) {
+                Some(e) if e.parsed.is_none() && e.remaining > 0 && total <= self.max_bytes => {
+                    e.parsed = Some(Arc::clone(&p));
+                }
+                _ => {
+                    self.bytes.fetch_sub(p.bytes, Ordering::Relaxed);
+                }
+            }
+        }
+        Some(p)
+    }
+}
+
+/// How many units will read each Terraform folder (by canonical path): its
+/// own unit, and every unit whose local module calls reach it, directly or
+/// through other folders. `calls` holds, for each unit folder, the folders
+/// its `source = "./..."` arguments name; it is read from the text, before
+/// any parsing, so it may miss calls (they cost a second parse, nothing else).
+#[must_use]
+pub fn folder_uses(
+    units: &[PathBuf],
+    calls: &HashMap<PathBuf, Vec<PathBuf>>,
+) -> HashMap<PathBuf, usize> {
+    let mut uses: HashMap<PathBuf, usize> = HashMap::new();
+    for unit in units {
+        let mut seen: HashSet<&Path> = HashSet::new();
+        let mut stack: Vec<&Path> = vec![unit];
+        while let Some(dir) = stack.pop() {
+            if !seen.insert(dir) {
+                continue;
+            }
+            *uses.entry(dir.to_path_buf()).or_default() += 1;
+            if let Some(next) = calls.get(dir) {
+                stack.extend(next.iter().map(PathBuf::as_path));
+            }
+        }
+    }
+    uses
+}
+
+/// The local `source` arguments (`./...`, `../...`) written in a Terraform
+/// text, one per line as Terraform is formatted (the text is not parsed: an
+/// approximation, enough for [`folder_uses`]).
+pub fn local_sources<'t>(text: &'t str) -> impl Iterator<Item = &'t str> + 't {
+    text.lines().filter_map(|l| {
+        let rest = l.trim_start().strip_prefix("source")?;
+        let rest = rest.trim_start().strip_prefix('=')?;
+        let value = rest.trim().strip_prefix('"')?;
+        let value = &value[..value.find('"')?];
+        is_local_source(value).then_some(value)
+    })
 }
 
 /// A [`DiskLoader`] that shares parsed folders through a [`ModuleCache`].
@@ -1409,35 +1564,9 @@ impl ModuleLoader for CachedLoader<'_> {
         files: &mut FileTable,
         diags: &mut Vec<Diagnostic>,
     ) -> Option<ModuleSource> {
-        let key = canonical(disk_dir);
-        // (cached folder, whether it was seen before)
-        let (hit, seen) = match self.cache.entries.lock() {
-            Ok(mut e) => match e.get(&key) {
-                Some(Some(p)) => (Some(Arc::clone(p)), true),
-                Some(None) => (None, true),
-                None => {
-                    e.insert(key.clone(), None);
-                    (None, false)
-                }
-            },
-            Err(_) => (None, false),
-        };
-        if let Some(p) = hit {
-            return p.materialize(disk_dir, files, diags);
-        }
-        let p = self.disk.read(disk_dir)?;
-        if seen {
-            let total = self.cache.bytes.fetch_add(p.bytes, Ordering::Relaxed) + p.bytes;
-            if total <= self.cache.max_bytes {
-                let p = Arc::new(p);
-                if let Ok(mut e) = self.cache.entries.lock() {
-                    e.insert(key, Some(Arc::clone(&p)));
-                }
-                return p.materialize(disk_dir, files, diags);
-            }
-            self.cache.bytes.fetch_sub(p.bytes, Ordering::Relaxed);
-        }
-        p.materialize(disk_dir, files, diags)
+        self.cache
+            .dir(disk_dir, &self.disk)?
+            .materialize(disk_dir, files, diags)
     }
 }
 
@@ -1608,6 +1737,58 @@ mod tests {
                 "{kind}"
             );
         }
+    }
+
+    #[test]
+    fn folder_uses_follow_calls_through_folders() {
+        let p = PathBuf::from;
+        let calls: HashMap<PathBuf, Vec<PathBuf>> = [
+            (p("/r/a"), vec![p("/r/m")]),
+            (p("/r/b"), vec![p("/r/m"), p("/r/n")]),
+            (p("/r/m"), vec![p("/r/n"), p("/r/a")]),
+        ]
+        .into_iter()
+        .collect();
+        let uses = folder_uses(&[p("/r/a"), p("/r/b"), p("/r/m")], &calls);
+        // Once per unit that reaches the folder, however many paths lead
+        // there (cycles included): m and n from every unit, a from its own
+        // unit and back through m.
+        assert_eq!(uses[&p("/r/m")], 3);
+        assert_eq!(uses[&p("/r/n")], 3);
+        assert_eq!(uses[&p("/r/a")], 3);
+        assert_eq!(uses[&p("/r/b")], 1);
+        let texts = "module \"x\" {\n  source  = \"../modules/x\" # local\n}\nmodule \"y\" {\n  source = \"terraform-aws-modules/vpc/aws\"\n}\n# source = \"./commented\"\nsource = \"./\"\n";
+        assert_eq!(
+            local_sources(texts).collect::<Vec<_>>(),
+            ["../modules/x", "./"]
+        );
+    }
+
+    #[test]
+    fn cached_folders_are_parsed_once_and_dropped_after_their_last_read() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("main.tf"), "locals {\n  a = 1\n}\n").unwrap();
+        let disk = DiskLoader {
+            root: dir.path(),
+            max_size: 1 << 20,
+        };
+        let key = canonical(dir.path());
+        let cache = ModuleCache::new(1 << 20, [(key.clone(), 2)].into_iter().collect());
+        assert!(cache.expects(&key));
+        let first = cache.dir(dir.path(), &disk).unwrap();
+        assert!(cache.expects(&key));
+        let second = cache.dir(dir.path(), &disk).unwrap();
+        assert!(Arc::ptr_eq(&first, &second), "parsed once");
+        assert!(!cache.expects(&key), "dropped after the last read");
+        assert_eq!(cache.bytes.load(Ordering::Relaxed), 0);
+        // A folder read once is never kept; past the size limit, nothing is.
+        let once = ModuleCache::new(1 << 20, [(key.clone(), 1)].into_iter().collect());
+        assert!(!once.expects(&key));
+        let tiny = ModuleCache::new(4, [(key.clone(), 2)].into_iter().collect());
+        let a = tiny.dir(dir.path(), &disk).unwrap();
+        let b = tiny.dir(dir.path(), &disk).unwrap();
+        assert!(!Arc::ptr_eq(&a, &b));
+        assert_eq!(tiny.bytes.load(Ordering::Relaxed), 0);
     }
 
     #[test]
