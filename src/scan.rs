@@ -337,14 +337,17 @@ fn terraform_folder_uses(
                 .find(|c| matches!(c.kind, FileKind::Terraform | FileKind::TerraformJson))
                 .and_then(|c| c.path.parent())?;
             let mut targets: Vec<PathBuf> = Vec::new();
+            let mut text = String::new();
             for c in files {
                 if c.kind != FileKind::Terraform || c.size > max_size {
                     continue;
                 }
-                let Ok(text) = std::fs::read_to_string(&c.path) else {
-                    continue;
-                };
-                targets.extend(local_sources(&text).map(|s| canonical(&disk_dir.join(s))));
+                text.clear();
+                let read = std::fs::File::open(&c.path)
+                    .and_then(|mut f| std::io::Read::read_to_string(&mut f, &mut text));
+                if read.is_ok() {
+                    targets.extend(local_sources(&text).map(|s| canonical(&disk_dir.join(s))));
+                }
             }
             targets.sort_unstable();
             targets.dedup();

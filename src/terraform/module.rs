@@ -1003,9 +1003,8 @@ impl ModuleScope<'_> {
                         // A folder shared by several units was parsed under
                         // another file index: the block is in `f.file`.
                         out.blocks.push(Block {
-                            body,
                             file: f.file,
-                            ..prefixed(mb, prefix)
+                            ..with_body(mb, prefix, body)
                         });
                     }
                     _ => {}
@@ -1214,9 +1213,22 @@ fn in_file(mut b: Block, file: FileIdx) -> Block {
 }
 
 fn prefixed(b: &Block, prefix: &str) -> Block {
+    with_body(b, prefix, b.body.clone())
+}
+
+/// `b` in the module at `prefix`, with `body` (evaluated) instead of its
+/// literal body, which is not copied.
+fn with_body(b: &Block, prefix: &str, body: Node) -> Block {
     Block {
+        kind: b.kind.clone(),
+        labels: b.labels.clone(),
+        ident_span: b.ident_span,
+        span: b.span,
+        file: b.file,
+        body,
         module_prefix: prefix.to_string(),
-        ..b.clone()
+        instance: b.instance.clone(),
+        called_from: b.called_from.clone(),
     }
 }
 
