@@ -1228,7 +1228,7 @@ fn with_body(b: &Block, prefix: &str, body: Node) -> Block {
         body,
         module_prefix: prefix.to_string(),
         instance: b.instance.clone(),
-        called_from: b.called_from.clone(),
+        called_from: b.called_from,
     }
 }
 
