@@ -105,7 +105,8 @@ pub struct SourceFile {
     pub disk_path: PathBuf,
     /// The classification made during discovery.
     pub kind: FileKind,
-    /// The whole text of the file (the buffer it was read into: never copied).
+    /// The whole text of the file (a file read from disk keeps the buffer it
+    /// was read into).
     pub text: Box<str>,
     line_starts: Vec<u32>,
 }

@@ -13,12 +13,13 @@
 //! baselined findings past their deadline get one line each, and baseline
 //! entries that no longer occur are listed as fixed.
 
+use std::fmt;
+use std::fmt::Write as _;
+
 use miette::{
     Diagnostic as MietteDiagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan,
     NamedSource, SourceCode,
 };
-use std::fmt;
-use std::fmt::Write as _;
 
 use super::ReportOptions;
 use crate::diagnostic::{DiagLevel, Diagnostic};

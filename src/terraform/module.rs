@@ -1473,7 +1473,8 @@ impl ModuleCache {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    /// Whether more than one read of `disk_dir` (a canonical path) is to come.
+    /// Whether `canonical_dir` is read by more than one unit and some of its
+    /// reads are still to come.
     #[must_use]
     pub fn expects(&self, canonical_dir: &Path) -> bool {
         self.state()
@@ -1490,14 +1491,17 @@ impl ModuleCache {
             match st.get_mut(&key) {
                 Some(e) => {
                     e.remaining = e.remaining.saturating_sub(1);
-                    if let Some(p) = e.parsed.clone() {
-                        if e.remaining == 0 {
-                            st.remove(&key);
+                    let (parsed, remaining) = (e.parsed.clone(), e.remaining);
+                    if remaining == 0 {
+                        st.remove(&key);
+                        if let Some(p) = &parsed {
                             self.bytes.fetch_sub(p.bytes, Ordering::Relaxed);
                         }
+                    }
+                    if let Some(p) = parsed {
                         return Some(p);
                     }
-                    e.remaining > 0
+                    remaining > 0
                 }
                 None => false,
             }
