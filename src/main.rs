@@ -411,6 +411,13 @@ fn scan_input(input: Input, repo_context: bool) -> Result<Scanned, String> {
     } else {
         paths
     };
+    if input.threads > 0 {
+        // Reports render on rayon's global pool: hold it to `--threads` too.
+        // It can only be set once per process, and only this does.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(input.threads)
+            .build_global();
+    }
     let result = scan::scan(
         &ScanOptions {
             paths,

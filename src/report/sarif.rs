@@ -22,6 +22,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::sync::Arc;
 
+use rayon::prelude::*;
+use serde_json::value::RawValue;
 use serde_json::{Value, json};
 use serde_sarif::sarif::{
     ArtifactContent, ArtifactLocation, Invocation, Location, Message, MultiformatMessageString,
@@ -105,15 +107,65 @@ pub fn write(
         &mut *w,
         &WithResults {
             value: &value,
-            results: &std::cell::RefCell::new(Some(results(result))),
+            results: &std::cell::RefCell::new(Some(Box::new(rendered_results(result)))),
             run: None,
         },
     )?;
     w.write_all(b"\n")
 }
 
-/// The results, built as they are written.
-type Streamed<'a> = std::cell::RefCell<Option<Box<dyn Iterator<Item = SarifResult> + 'a>>>;
+/// The results, rendered as they are written.
+type Streamed<'a> = std::cell::RefCell<Option<Box<dyn Iterator<Item = Box<RawValue>> + 'a>>>;
+
+/// Findings rendered together, in parallel, before they are written.
+const RENDER_CHUNK: usize = 1024;
+
+/// Where a result of the first run sits in the pretty-printed log:
+/// `runs[0].results[i]` is indented by four levels of two spaces.
+const RESULT_INDENT: &str = "        ";
+
+/// The results of a scan in order, each pretty-printed at its place in the
+/// log: chunks of findings are rendered on all threads of the current rayon
+/// pool, one chunk at a time, so the output is the same as rendering them
+/// one by one and memory holds one chunk, not the whole log.
+fn rendered_results(result: &ScanResult) -> impl Iterator<Item = Box<RawValue>> + '_ {
+    let rule_index = rule_indices(result);
+    let mut occurrences: HashMap<String, u32> = HashMap::new();
+    result.findings.chunks(RENDER_CHUNK).flat_map(move |chunk| {
+        let fingerprints: Vec<String> = chunk.par_iter().map(|f| f.fingerprint()).collect();
+        // The n-th finding with a fingerprint is numbered n: in order.
+        let numbered: Vec<(String, u32)> = fingerprints
+            .into_iter()
+            .map(|fp| {
+                let n = occurrences.entry(fp.clone()).or_insert(0);
+                *n += 1;
+                (fp, *n)
+            })
+            .collect();
+        chunk
+            .par_iter()
+            .zip(numbered)
+            .map(|(f, (fp, n))| {
+                let index = rule_index.get(f.check.id.as_str()).copied().unwrap_or(0);
+                render_result(&finding_result(f, index, &fp, n))
+            })
+            .collect::<Vec<_>>()
+    })
+}
+
+/// One result as pretty JSON indented for its place in the log.
+fn render_result(r: &SarifResult) -> Box<RawValue> {
+    let mut out = Vec::with_capacity(1024);
+    let fmt = serde_json::ser::PrettyFormatter::with_indent(b"  ");
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, fmt);
+    // Serialising typed SARIF into memory cannot fail; `null` stands in if it did.
+    if serde::Serialize::serialize(r, &mut ser).is_err() {
+        return RawValue::from_string("null".into()).unwrap_or_default();
+    }
+    let text = String::from_utf8(out).unwrap_or_default();
+    let text = text.replace('\n', &format!("\n{RESULT_INDENT}"));
+    RawValue::from_string(text).unwrap_or_default()
+}
 
 /// A log (or one run of it) as a `Value`, with the first run's `results`
 /// written from `results` instead of the `Value`'s empty placeholder.
@@ -162,7 +214,7 @@ impl serde::Serialize for WithResults<'_, '_> {
                         ) -> Result<S2::Ok, S2::Error> {
                             match self.0.borrow_mut().take() {
                                 Some(iter) => ser.collect_seq(iter),
-                                None => ser.collect_seq(std::iter::empty::<SarifResult>()),
+                                None => ser.collect_seq(std::iter::empty::<Box<RawValue>>()),
                             }
                         }
                     }
@@ -199,18 +251,22 @@ pub fn build(result: &ScanResult, opts: &ReportOptions) -> Sarif {
     log
 }
 
-/// The results of a scan in order, each built when it is asked for.
-fn results(result: &ScanResult) -> Box<dyn Iterator<Item = SarifResult> + '_> {
+/// The index of each referenced rule in the run's rules (sorted by id).
+fn rule_indices(result: &ScanResult) -> HashMap<&str, i64> {
     let ids: std::collections::BTreeSet<&str> = result
         .findings
         .iter()
         .map(|f| f.check.id.as_str())
         .collect();
-    let rule_index: HashMap<&str, i64> = ids
-        .into_iter()
+    ids.into_iter()
         .enumerate()
         .map(|(i, id)| (id, i64::try_from(i).unwrap_or(i64::MAX)))
-        .collect();
+        .collect()
+}
+
+/// The results of a scan in order, each built when it is asked for.
+fn results(result: &ScanResult) -> Box<dyn Iterator<Item = SarifResult> + '_> {
+    let rule_index = rule_indices(result);
     let mut occurrences: HashMap<String, u32> = HashMap::new();
     Box::new(result.findings.iter().map(move |f| {
         let fp = f.fingerprint();
