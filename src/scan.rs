@@ -201,10 +201,11 @@ pub fn scan(
         overlays: &overlays,
         limits: &config.limits,
         deadline: None,
-        modules: &crate::terraform::module::ModuleCache::new(
-            MODULE_CACHE_BYTES,
-            pool.install(|| terraform_folder_uses(&units, max_size)),
-        ),
+        modules: &{
+            let paths = crate::terraform::module::CanonicalPaths::default();
+            let uses = pool.install(|| terraform_folder_uses(&units, max_size, &paths));
+            crate::terraform::module::ModuleCache::new(MODULE_CACHE_BYTES, uses, paths)
+        },
         today: config.today(),
     };
     let results: Vec<UnitResult> = pool.install(|| {
@@ -324,8 +325,9 @@ fn parent_dir(rel: &str) -> &str {
 fn terraform_folder_uses(
     units: &[Unit],
     max_size: u64,
+    paths: &crate::terraform::module::CanonicalPaths,
 ) -> std::collections::HashMap<PathBuf, usize> {
-    use crate::terraform::module::{canonical, folder_uses, local_sources};
+    use crate::terraform::module::{folder_uses, local_sources};
     let found: Vec<(PathBuf, Vec<PathBuf>)> = units
         .par_iter()
         .filter_map(|u| {
@@ -346,12 +348,12 @@ fn terraform_folder_uses(
                 let read = std::fs::File::open(&c.path)
                     .and_then(|mut f| std::io::Read::read_to_string(&mut f, &mut text));
                 if read.is_ok() {
-                    targets.extend(local_sources(&text).map(|s| canonical(&disk_dir.join(s))));
+                    targets.extend(local_sources(&text).map(|s| paths.get(&disk_dir.join(s))));
                 }
             }
             targets.sort_unstable();
             targets.dedup();
-            Some((canonical(disk_dir), targets))
+            Some((paths.get(disk_dir), targets))
         })
         .collect();
     let dirs: Vec<PathBuf> = found.iter().map(|(d, _)| d.clone()).collect();
@@ -860,7 +862,7 @@ fn process_terraform(
     // When other units read this folder too (they call it as a module), it
     // is parsed once for all of them: take it from the shared cache, if it
     // holds exactly this unit's Terraform files.
-    let shared = if ctx.modules.expects(&module::canonical(&root.disk_dir)) {
+    let shared = if ctx.modules.expects(&ctx.modules.canonical(&root.disk_dir)) {
         ctx.modules.dir(&root.disk_dir, &disk).filter(|p| {
             let mut theirs: Vec<&str> = p.files().collect();
             let mut ours: Vec<&str> = files

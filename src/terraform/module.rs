@@ -92,6 +92,11 @@ pub trait ModuleLoader {
         files: &mut FileTable,
         diags: &mut Vec<Diagnostic>,
     ) -> Option<ModuleSource>;
+
+    /// A folder's canonical path (see [`canonical`]).
+    fn canonical(&self, dir: &Path) -> PathBuf {
+        canonical(dir)
+    }
 }
 
 /// Whether a module `source` is local (`./x`, `../x`).
@@ -124,11 +129,11 @@ pub fn build_tree_with(
         modules: vec![root],
     };
     let mut stack: Vec<(usize, Vec<PathBuf>)> =
-        vec![(0, vec![canonical(&tree.modules[0].disk_dir)])];
+        vec![(0, vec![loader.canonical(&tree.modules[0].disk_dir)])];
     // Each folder is read and parsed once per unit: a module called from
     // several places (`module "x" { source = "../.." }` twice) is shared.
     let mut loaded: HashMap<PathBuf, usize> = HashMap::new();
-    loaded.insert(canonical(&tree.modules[0].disk_dir), 0);
+    loaded.insert(loader.canonical(&tree.modules[0].disk_dir), 0);
     while let Some((idx, chain)) = stack.pop() {
         let calls = module_calls(&tree.modules[idx]);
         for (name, source, src_file, span) in calls {
@@ -160,7 +165,7 @@ pub fn build_tree_with(
                 continue;
             }
             let dir = tree.modules[idx].disk_dir.join(&source);
-            let canon = canonical(&dir);
+            let canon = loader.canonical(&dir);
             if chain.contains(&canon) {
                 report(
                     diags,
@@ -232,6 +237,29 @@ fn reaches(tree: &ModuleTree, from: usize, to: usize) -> bool {
 #[must_use]
 pub fn canonical(p: &Path) -> PathBuf {
     std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
+/// Canonical paths resolved once per scan: a module folder is named by every
+/// unit that calls it, and resolving a path takes a system call per
+/// component.
+#[derive(Debug, Default)]
+pub struct CanonicalPaths(Mutex<HashMap<PathBuf, PathBuf>>);
+
+impl CanonicalPaths {
+    /// The canonical path of `p` (see [`canonical`]).
+    pub fn get(&self, p: &Path) -> PathBuf {
+        let lock = || {
+            self.0
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        if let Some(c) = lock().get(p) {
+            return c.clone();
+        }
+        let c = canonical(p);
+        lock().insert(p.to_path_buf(), c.clone());
+        c
+    }
 }
 
 /// `(name, source, file, span)` of every module block with a literal source.
@@ -1434,6 +1462,7 @@ pub struct ModuleCache {
     state: Mutex<HashMap<PathBuf, CacheEntry>>,
     bytes: AtomicUsize,
     max_bytes: usize,
+    paths: CanonicalPaths,
 }
 
 #[derive(Debug)]
@@ -1445,9 +1474,10 @@ struct CacheEntry {
 
 impl ModuleCache {
     /// A cache for folders read `uses` times each (by canonical path; folders
-    /// read once are not kept), holding at most `max_bytes` of source text.
+    /// read once are not kept), holding at most `max_bytes` of source text,
+    /// that resolves paths through `paths`.
     #[must_use]
-    pub fn new(max_bytes: usize, uses: HashMap<PathBuf, usize>) -> Self {
+    pub fn new(max_bytes: usize, uses: HashMap<PathBuf, usize>, paths: CanonicalPaths) -> Self {
         let entries = uses
             .into_iter()
             .filter(|(_, n)| *n > 1)
@@ -1463,7 +1493,13 @@ impl ModuleCache {
             state: Mutex::new(entries),
             bytes: AtomicUsize::new(0),
             max_bytes,
+            paths,
         }
+    }
+
+    /// The canonical path of a folder, resolved once per scan.
+    pub fn canonical(&self, dir: &Path) -> PathBuf {
+        self.paths.get(dir)
     }
 
     fn state(&self) -> std::sync::MutexGuard<'_, HashMap<PathBuf, CacheEntry>> {
@@ -1485,7 +1521,7 @@ impl ModuleCache {
     /// The folder `disk_dir` parsed: from the cache, or read through `disk`
     /// (and kept when more reads are to come). `None` when it cannot be listed.
     pub fn dir(&self, disk_dir: &Path, disk: &DiskLoader<'_>) -> Option<Arc<ParsedDir>> {
-        let key = canonical(disk_dir);
+        let key = self.canonical(disk_dir);
         let more_to_come = {
             let mut st = self.state();
             match st.get_mut(&key) {
@@ -1583,6 +1619,10 @@ impl ModuleLoader for CachedLoader<'_> {
         self.cache
             .dir(disk_dir, &self.disk)?
             .materialize(disk_dir, files, diags)
+    }
+
+    fn canonical(&self, dir: &Path) -> PathBuf {
+        self.cache.canonical(dir)
     }
 }
 
@@ -1789,7 +1829,11 @@ mod tests {
             max_size: 1 << 20,
         };
         let key = canonical(dir.path());
-        let cache = ModuleCache::new(1 << 20, [(key.clone(), 2)].into_iter().collect());
+        let cache = ModuleCache::new(
+            1 << 20,
+            [(key.clone(), 2)].into_iter().collect(),
+            CanonicalPaths::default(),
+        );
         assert!(cache.expects(&key));
         let first = cache.dir(dir.path(), &disk).unwrap();
         assert!(cache.expects(&key));
@@ -1798,9 +1842,17 @@ mod tests {
         assert!(!cache.expects(&key), "dropped after the last read");
         assert_eq!(cache.bytes.load(Ordering::Relaxed), 0);
         // A folder read once is never kept; past the size limit, nothing is.
-        let once = ModuleCache::new(1 << 20, [(key.clone(), 1)].into_iter().collect());
+        let once = ModuleCache::new(
+            1 << 20,
+            [(key.clone(), 1)].into_iter().collect(),
+            CanonicalPaths::default(),
+        );
         assert!(!once.expects(&key));
-        let tiny = ModuleCache::new(4, [(key.clone(), 2)].into_iter().collect());
+        let tiny = ModuleCache::new(
+            4,
+            [(key.clone(), 2)].into_iter().collect(),
+            CanonicalPaths::default(),
+        );
         let a = tiny.dir(dir.path(), &disk).unwrap();
         let b = tiny.dir(dir.path(), &disk).unwrap();
         assert!(!Arc::ptr_eq(&a, &b));
