@@ -390,7 +390,9 @@ fn reason_key(r: &str) -> String {
     }
 }
 
-type BlockKey = (String, String, String);
+/// `(kind, type, name)` of a resource, data source (`"data"`) or module call
+/// (`"module"`, empty type).
+type BlockKey<'m> = (&'m str, &'m str, &'m str);
 
 struct ModuleScope<'m> {
     tree: &'m ModuleTree,
@@ -400,9 +402,10 @@ struct ModuleScope<'m> {
     locals: HashMap<&'m str, (&'m Expression, FileIdx)>,
     local_cache: RefCell<HashMap<String, Rc<Node>>>,
     local_active: RefCell<HashSet<String>>,
-    blocks: HashMap<BlockKey, (&'m hcl_edit::structure::Block, FileIdx)>,
-    object_cache: RefCell<HashMap<BlockKey, Rc<Node>>>,
-    object_active: RefCell<HashSet<BlockKey>>,
+    blocks: HashMap<BlockKey<'m>, (&'m hcl_edit::structure::Block, FileIdx)>,
+    /// Evaluated blocks, and those being evaluated, by the block's address.
+    object_cache: RefCell<HashMap<usize, Rc<Node>>>,
+    object_active: RefCell<HashSet<usize>>,
     path_module: String,
     opts: &'m EvalOptions,
     budget: &'m Budget,
@@ -445,19 +448,13 @@ impl<'m> ModuleScope<'m> {
                         }
                     }
                     ("resource", [ty, name]) => {
-                        blocks.insert(
-                            ("resource".into(), (*ty).into(), (*name).into()),
-                            (b, f.file),
-                        );
+                        blocks.insert(("resource", *ty, *name), (b, f.file));
                     }
                     ("data", [ty, name]) => {
-                        blocks.insert(("data".into(), (*ty).into(), (*name).into()), (b, f.file));
+                        blocks.insert(("data", *ty, *name), (b, f.file));
                     }
                     ("module", [name]) => {
-                        blocks.insert(
-                            ("module".into(), String::new(), (*name).into()),
-                            (b, f.file),
-                        );
+                        blocks.insert(("module", "", *name), (b, f.file));
                     }
                     ("variable", [name]) => {
                         let key_span = span_of(b.ident.span()).cover(span_of(b.labels[0].span()));
@@ -572,8 +569,8 @@ impl Scope for ModuleScope<'_> {
     }
 
     fn block_object(&self, kind: &str, ty: &str, name: &str, depth: usize) -> Option<Rc<Node>> {
-        let key: BlockKey = (kind.to_string(), ty.to_string(), name.to_string());
-        let (block, file) = *self.blocks.get(&key)?;
+        let (block, file) = *self.blocks.get(&(kind, ty, name))?;
+        let key = std::ptr::from_ref(block) as usize;
         if kind == "data" && ty != "aws_iam_policy_document" {
             return Some(Rc::new(Node {
                 span: Span::default(),
@@ -584,7 +581,7 @@ impl Scope for ModuleScope<'_> {
         if let Some(v) = self.object_cache.borrow().get(&key) {
             return Some(Rc::clone(v));
         }
-        if !self.object_active.borrow_mut().insert(key.clone()) {
+        if !self.object_active.borrow_mut().insert(key) {
             // A reference cycle between resources: the attribute is unknown.
             return Some(Rc::new(Node {
                 span: Span::default(),
