@@ -142,11 +142,19 @@ impl Default for Budget {
 /// Make an unknown node with a categorised reason.
 #[must_use]
 pub fn unknown_node(span: Span, file: FileIdx, category: &str, detail: &str) -> Node {
-    let detail: String = detail.chars().take(160).collect();
+    // The detail is cut at 160 characters; the reason is built in one allocation.
+    let cut = detail
+        .char_indices()
+        .nth(160)
+        .map_or(detail.len(), |(i, _)| i);
+    let mut reason = String::with_capacity(category.len() + 2 + cut);
+    reason.push_str(category);
+    reason.push_str(": ");
+    reason.push_str(&detail[..cut]);
     Node {
         span,
         file,
-        value: Value::Unknown(format!("{category}: {detail}").into()),
+        value: Value::Unknown(reason.into()),
     }
 }
 
@@ -1147,5 +1155,23 @@ impl WithCause for Node {
             self.value = Value::Unknown(r.clone());
         }
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_reasons_keep_160_characters_of_detail() {
+        let reason = |detail: &str| match unknown_node(Span::default(), 0, "variable", detail).value
+        {
+            Value::Unknown(r) => r.to_string(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(reason("var.x"), "variable: var.x");
+        let long = "é".repeat(200);
+        assert_eq!(reason(&long), format!("variable: {}", "é".repeat(160)));
+        assert_eq!(unknown_category(&reason(&long)), "variable");
     }
 }
