@@ -334,10 +334,7 @@ fn terraform_folder_uses(
             let Unit::TerraformDir(_, files) = u else {
                 return None;
             };
-            let disk_dir = files
-                .iter()
-                .find(|c| matches!(c.kind, FileKind::Terraform | FileKind::TerraformJson))
-                .and_then(|c| c.path.parent())?;
+            let disk_dir = terraform_folder(files)?;
             let mut targets: Vec<PathBuf> = Vec::new();
             let mut text = String::new();
             for c in files {
@@ -361,10 +358,18 @@ fn terraform_folder_uses(
     folder_uses(&dirs, &calls)
 }
 
+/// The folder on disk of a Terraform unit: that of its first module file.
+fn terraform_folder(files: &[Candidate]) -> Option<&std::path::Path> {
+    files
+        .iter()
+        .find(|c| c.kind.is_terraform())
+        .and_then(|c| c.path.parent())
+}
+
 fn group(files: Vec<Candidate>) -> Vec<Unit> {
     let module_dirs: std::collections::BTreeSet<String> = files
         .iter()
-        .filter(|c| matches!(c.kind, FileKind::Terraform | FileKind::TerraformJson))
+        .filter(|c| c.kind.is_terraform())
         .map(|c| parent_dir(&c.rel).to_string())
         .collect();
     let mut tf_dirs: BTreeMap<String, Vec<Candidate>> = BTreeMap::new();
@@ -842,11 +847,8 @@ fn process_terraform(
 ) {
     use crate::terraform::module::{self, DiskLoader, EvalOptions, FileTable, ModuleSource};
     let mut table = FileTable::default();
-    let disk_dir = files
-        .iter()
-        .find(|c| matches!(c.kind, FileKind::Terraform | FileKind::TerraformJson))
-        .and_then(|c| c.path.parent().map(std::path::Path::to_path_buf))
-        .unwrap_or_else(|| ctx.root.join(dir));
+    let disk_dir =
+        terraform_folder(files).map_or_else(|| ctx.root.join(dir), std::path::Path::to_path_buf);
     let mut root = ModuleSource {
         dir: dir.to_string(),
         disk_dir,
@@ -854,7 +856,6 @@ fn process_terraform(
     };
     let mut base: Vec<(String, Node)> = Vec::new();
     let mut variants: Vec<(String, Node)> = Vec::new();
-    let is_tf = |c: &Candidate| matches!(c.kind, FileKind::Terraform | FileKind::TerraformJson);
     let disk = DiskLoader {
         root: ctx.root,
         max_size: ctx.max_size,
@@ -867,7 +868,7 @@ fn process_terraform(
             let mut theirs: Vec<&str> = p.files().collect();
             let mut ours: Vec<&str> = files
                 .iter()
-                .filter(|c| is_tf(c))
+                .filter(|c| c.kind.is_terraform())
                 .map(|c| c.rel.as_str())
                 .collect();
             theirs.sort_unstable();
@@ -878,14 +879,13 @@ fn process_terraform(
         None
     };
     for c in files {
-        if let Some((p, src)) = shared
+        if let Some((src, parsed)) = shared
             .as_ref()
-            .filter(|_| is_tf(c))
-            .and_then(|p| Some((p, p.source(&c.rel)?)))
+            .filter(|_| c.kind.is_terraform())
+            .and_then(|p| p.add_file(&c.rel, &mut root, &mut table, &mut r.diagnostics))
         {
-            keep_suppressions(src, r);
-            let idx = table.add(Arc::clone(src));
-            if p.add_file(&c.rel, &mut root, idx, &mut r.diagnostics) == Some(true) {
+            keep_suppressions(&src, r);
+            if parsed {
                 *r.stats.files.entry(c.kind).or_default() += 1;
             } else {
                 r.stats.files_failed += 1;

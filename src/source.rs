@@ -79,6 +79,13 @@ pub enum FileKind {
 }
 
 impl FileKind {
+    /// A Terraform module file (`.tf` or `.tf.json`), as opposed to variable
+    /// files and the other formats.
+    #[must_use]
+    pub fn is_terraform(self) -> bool {
+        matches!(self, FileKind::Terraform | FileKind::TerraformJson)
+    }
+
     /// The format family used in SARIF tags and reports.
     #[must_use]
     pub fn format(self) -> &'static str {

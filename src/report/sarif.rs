@@ -130,16 +130,14 @@ const RESULT_INDENT: &str = "        ";
 /// one by one and memory holds one chunk, not the whole log.
 fn rendered_results(result: &ScanResult) -> impl Iterator<Item = Box<RawValue>> + '_ {
     let rule_index = rule_indices(result);
-    let mut occurrences: HashMap<String, u32> = HashMap::new();
+    let mut occurrences = Occurrences::default();
     result.findings.chunks(RENDER_CHUNK).flat_map(move |chunk| {
         let fingerprints: Vec<String> = chunk.par_iter().map(|f| f.fingerprint()).collect();
-        // The n-th finding with a fingerprint is numbered n: in order.
         let numbered: Vec<(String, u32)> = fingerprints
             .into_iter()
             .map(|fp| {
-                let n = occurrences.entry(fp.clone()).or_insert(0);
-                *n += 1;
-                (fp, *n)
+                let n = occurrences.next(&fp);
+                (fp, n)
             })
             .collect();
         chunk
@@ -151,6 +149,19 @@ fn rendered_results(result: &ScanResult) -> impl Iterator<Item = Box<RawValue>> 
             })
             .collect::<Vec<_>>()
     })
+}
+
+/// Numbers the findings that share a fingerprint 1, 2, ... in report order
+/// (the suffix of `primaryLocationLineHash`).
+#[derive(Default)]
+struct Occurrences(HashMap<String, u32>);
+
+impl Occurrences {
+    fn next(&mut self, fingerprint: &str) -> u32 {
+        let n = self.0.entry(fingerprint.to_string()).or_insert(0);
+        *n += 1;
+        *n
+    }
 }
 
 /// One result as pretty JSON indented for its place in the log.
@@ -267,13 +278,12 @@ fn rule_indices(result: &ScanResult) -> HashMap<&str, i64> {
 /// The results of a scan in order, each built when it is asked for.
 fn results(result: &ScanResult) -> Box<dyn Iterator<Item = SarifResult> + '_> {
     let rule_index = rule_indices(result);
-    let mut occurrences: HashMap<String, u32> = HashMap::new();
+    let mut occurrences = Occurrences::default();
     Box::new(result.findings.iter().map(move |f| {
         let fp = f.fingerprint();
-        let n = occurrences.entry(fp.clone()).or_insert(0);
-        *n += 1;
+        let n = occurrences.next(&fp);
         let index = rule_index.get(f.check.id.as_str()).copied().unwrap_or(0);
-        finding_result(f, index, &fp, *n)
+        finding_result(f, index, &fp, n)
     }))
 }
 

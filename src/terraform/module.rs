@@ -6,7 +6,6 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use hcl_edit::Span as _;
@@ -1383,32 +1382,23 @@ impl ParsedDir {
         self.files.iter().map(|(src, _)| src.path.as_str())
     }
 
-    /// One of the folder's files, by repository-relative path.
-    #[must_use]
-    pub fn source(&self, path: &str) -> Option<&SourceRef> {
-        self.files
-            .iter()
-            .find(|(src, _)| src.path == path)
-            .map(|(src, _)| src)
-    }
-
     /// Add one of the folder's files (by repository-relative path) to a
-    /// module as file `idx`, with its syntax errors: `Some(true)` when it
-    /// parsed, `Some(false)` when it did not, `None` when it is not one of
-    /// the folder's files.
+    /// unit's file table and to its module, with its syntax errors: the file,
+    /// and whether it parsed; `None` when it is not one of the folder's files.
     pub fn add_file(
         &self,
         path: &str,
         m: &mut ModuleSource,
-        idx: FileIdx,
+        files: &mut FileTable,
         diags: &mut Vec<Diagnostic>,
-    ) -> Option<bool> {
-        let (_, parsed) = self.files.iter().find(|(src, _)| src.path == path)?;
+    ) -> Option<(SourceRef, bool)> {
+        let (src, parsed) = self.files.iter().find(|(src, _)| src.path == path)?;
+        let idx = files.add(Arc::clone(src));
         diags.extend(self.diags.iter().filter(|d| d.path == path).cloned());
-        Some(parsed.as_ref().is_some_and(|p| {
+        if let Some(p) = parsed {
             p.add_to(m, idx);
-            true
-        }))
+        }
+        Some((Arc::clone(src), parsed.is_some()))
     }
 
     /// Add the folder's files to a unit's file table and make its module.
@@ -1456,10 +1446,17 @@ impl ParsedFile {
 /// after its last, so it is parsed once and held no longer than needed.
 #[derive(Debug)]
 pub struct ModuleCache {
-    state: Mutex<HashMap<PathBuf, CacheEntry>>,
-    bytes: AtomicUsize,
+    state: Mutex<CacheState>,
     max_bytes: usize,
     paths: CanonicalPaths,
+}
+
+#[derive(Debug, Default)]
+struct CacheState {
+    /// Folders read by more than one unit, by canonical path.
+    dirs: HashMap<PathBuf, CacheEntry>,
+    /// Source text of the folders kept.
+    bytes: usize,
 }
 
 #[derive(Debug)]
@@ -1487,8 +1484,10 @@ impl ModuleCache {
             })
             .collect();
         ModuleCache {
-            state: Mutex::new(entries),
-            bytes: AtomicUsize::new(0),
+            state: Mutex::new(CacheState {
+                dirs: entries,
+                bytes: 0,
+            }),
             max_bytes,
             paths,
         }
@@ -1499,7 +1498,7 @@ impl ModuleCache {
         self.paths.get(dir)
     }
 
-    fn state(&self) -> std::sync::MutexGuard<'_, HashMap<PathBuf, CacheEntry>> {
+    fn state(&self) -> std::sync::MutexGuard<'_, CacheState> {
         // Never held across code that can panic: a poisoned map is consistent.
         self.state
             .lock()
@@ -1511,6 +1510,7 @@ impl ModuleCache {
     #[must_use]
     pub fn expects(&self, canonical_dir: &Path) -> bool {
         self.state()
+            .dirs
             .get(canonical_dir)
             .is_some_and(|e| e.remaining > 0)
     }
@@ -1520,15 +1520,16 @@ impl ModuleCache {
     pub fn dir(&self, disk_dir: &Path, disk: &DiskLoader<'_>) -> Option<Arc<ParsedDir>> {
         let key = self.canonical(disk_dir);
         let more_to_come = {
-            let mut st = self.state();
-            match st.get_mut(&key) {
+            let mut guard = self.state();
+            let st = &mut *guard;
+            match st.dirs.get_mut(&key) {
                 Some(e) => {
                     e.remaining = e.remaining.saturating_sub(1);
                     let (parsed, remaining) = (e.parsed.clone(), e.remaining);
                     if remaining == 0 {
-                        st.remove(&key);
+                        st.dirs.remove(&key);
                         if let Some(p) = &parsed {
-                            self.bytes.fetch_sub(p.bytes, Ordering::Relaxed);
+                            st.bytes -= p.bytes;
                         }
                     }
                     if let Some(p) = parsed {
@@ -1543,14 +1544,13 @@ impl ModuleCache {
         // once, with equal results.
         let p = Arc::new(disk.read(disk_dir)?);
         if more_to_come {
-            let total = self.bytes.fetch_add(p.bytes, Ordering::Relaxed) + p.bytes;
-            let mut st = self.state();
-            match st.get_mut(&key) {
-                Some(e) if e.parsed.is_none() && e.remaining > 0 && total <= self.max_bytes => {
+            let mut guard = self.state();
+            let st = &mut *guard;
+            let fits = st.bytes + p.bytes <= self.max_bytes;
+            if let Some(e) = st.dirs.get_mut(&key) {
+                if e.parsed.is_none() && e.remaining > 0 && fits {
                     e.parsed = Some(Arc::clone(&p));
-                }
-                _ => {
-                    self.bytes.fetch_sub(p.bytes, Ordering::Relaxed);
+                    st.bytes += p.bytes;
                 }
             }
         }
@@ -1837,7 +1837,7 @@ mod tests {
         let second = cache.dir(dir.path(), &disk).unwrap();
         assert!(Arc::ptr_eq(&first, &second), "parsed once");
         assert!(!cache.expects(&key), "dropped after the last read");
-        assert_eq!(cache.bytes.load(Ordering::Relaxed), 0);
+        assert_eq!(cache.state().bytes, 0);
         // A folder read once is never kept; past the size limit, nothing is.
         let once = ModuleCache::new(
             1 << 20,
@@ -1853,7 +1853,7 @@ mod tests {
         let a = tiny.dir(dir.path(), &disk).unwrap();
         let b = tiny.dir(dir.path(), &disk).unwrap();
         assert!(!Arc::ptr_eq(&a, &b));
-        assert_eq!(tiny.bytes.load(Ordering::Relaxed), 0);
+        assert_eq!(tiny.state().bytes, 0);
     }
 
     #[test]
