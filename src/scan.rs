@@ -26,7 +26,7 @@ use crate::finding::Finding;
 use crate::model::{Entry, Node, Value};
 use crate::parse::yaml::YamlLimits;
 use crate::parse::{dockerfile, kubernetes, terraform, yaml};
-use crate::source::{FileKind, SourceFile, SourceRef, Span};
+use crate::source::{FileKind, SourceFile, SourceRef, Span, contains};
 use crate::walk::{self, Candidate, WalkOptions};
 
 /// Default per-file size cap: 5 MiB.
@@ -452,7 +452,7 @@ pub fn source_from_bytes(
     kind: FileKind,
     mut bytes: Vec<u8>,
 ) -> Result<SourceRef, Diagnostic> {
-    if bytes.iter().take(8192).any(|&b| b == 0) {
+    if memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some() {
         return Err(Diagnostic::file(
             &rel,
             DiagLevel::Error,
@@ -676,8 +676,9 @@ fn keep_suppressions(src: &SourceRef, r: &mut UnitResult) {
 /// type and the generic Terraform checks, never the Kubernetes ones).
 /// `run_target` still confirms each selector.
 struct Dispatch {
-    /// Terraform checks that select exact block kinds and types: (kind, type) → checks.
-    tf_typed: std::collections::HashMap<(&'static str, String), Vec<ActiveCheck>>,
+    /// Terraform checks that select exact block types, one map per block kind
+    /// (resource, data, provider): type → checks.
+    tf_typed: [std::collections::HashMap<String, Vec<ActiveCheck>>; 3],
     /// Other Terraform checks (`terraform.module`, `terraform.block:KIND`, wildcards).
     tf_other: Vec<ActiveCheck>,
     /// Kubernetes checks.
@@ -692,7 +693,7 @@ impl Dispatch {
     fn new(checks: &[ActiveCheck]) -> Self {
         use crate::engine::catalogue::TargetKind as K;
         let mut d = Dispatch {
-            tf_typed: std::collections::HashMap::new(),
+            tf_typed: Default::default(),
             tf_other: Vec::new(),
             k8s: Vec::new(),
             docker: Vec::new(),
@@ -702,11 +703,11 @@ impl Dispatch {
         };
         for ac in checks {
             let targets = &ac.check.targets;
-            let typed = |t: &K| -> Option<(&'static str, String)> {
+            let typed = |t: &K| -> Option<(usize, String)> {
                 let (kind, ty) = match t {
-                    K::TfResource(Some(ty)) => ("resource", ty),
-                    K::TfData(Some(ty)) => ("data", ty),
-                    K::TfProvider(Some(ty)) => ("provider", ty),
+                    K::TfResource(Some(ty)) => (0, ty),
+                    K::TfData(Some(ty)) => (1, ty),
+                    K::TfProvider(Some(ty)) => (2, ty),
                     _ => return None,
                 };
                 (!ty.ends_with('*')).then(|| (kind, ty.clone()))
@@ -727,8 +728,8 @@ impl Dispatch {
                     .filter(|t| is_tf(t))
                     .all(|t| typed(t).is_some())
                 {
-                    for key in targets.iter().filter_map(typed) {
-                        d.tf_typed.entry(key).or_default().push(ac.clone());
+                    for (kind, ty) in targets.iter().filter_map(typed) {
+                        d.tf_typed[kind].entry(ty).or_default().push(ac.clone());
                     }
                 } else {
                     d.tf_other.push(ac.clone());
@@ -760,16 +761,13 @@ impl Dispatch {
         out: &mut Vec<Finding>,
     ) {
         let kind = match b.kind.as_str() {
-            "resource" => Some("resource"),
-            "data" => Some("data"),
-            "provider" => Some("provider"),
+            "resource" => Some(0),
+            "data" => Some(1),
+            "provider" => Some(2),
             _ => None,
         };
-        if let Some(kind) = kind {
-            let key = (kind, b.label(0).unwrap_or("").to_string());
-            if let Some(typed) = self.tf_typed.get(&key) {
-                run_target(typed, unit, &Target::TfBlock(b), out);
-            }
+        if let Some(typed) = kind.and_then(|k| self.tf_typed[k].get(b.label(0).unwrap_or(""))) {
+            run_target(typed, unit, &Target::TfBlock(b), out);
         }
         run_target(&self.tf_other, unit, &Target::TfBlock(b), out);
     }
@@ -1013,6 +1011,7 @@ fn process_terraform(
             today: ctx.today,
             tf_blocks: &evaluated.blocks,
             tf_joins: crate::builtin::JoinCache::default(),
+            certificates: crate::builtin::TargetCertificates::default(),
         };
         for b in &evaluated.blocks {
             if ctx.expired() {
@@ -1164,6 +1163,7 @@ fn process_terragrunt(
         today: ctx.today,
         tf_blocks: &blocks,
         tf_joins: crate::builtin::JoinCache::default(),
+        certificates: crate::builtin::TargetCertificates::default(),
     };
     let mut collector = Collector {
         env: &environment,
@@ -1183,7 +1183,7 @@ fn process_terragrunt(
 
 fn process_yaml(src: &SourceRef, checks: &Dispatch, pctx: &ProcessCtx<'_>, r: &mut UnitResult) {
     let text: &str = &src.text;
-    let maybe_k8s = text.contains("apiVersion") && text.contains("kind");
+    let maybe_k8s = contains(text, "apiVersion") && contains(text, "kind");
     if !maybe_k8s && !matches!(src.kind, FileKind::Kustomization | FileKind::HelmValues) {
         r.stats.files_not_iac += 1;
         return;
@@ -1197,7 +1197,7 @@ fn process_yaml(src: &SourceRef, checks: &Dispatch, pctx: &ProcessCtx<'_>, r: &m
             return;
         }
         Err(e) => {
-            if text.contains("{{") {
+            if contains(text, "{{") {
                 // Go/Helm/Jinja template markers: the file is a template, not YAML yet.
                 r.diagnostics.push(Diagnostic::file(
                     &src.path,
@@ -1326,6 +1326,7 @@ fn process_yaml(src: &SourceRef, checks: &Dispatch, pctx: &ProcessCtx<'_>, r: &m
             today: pctx.today,
             tf_blocks: &[],
             tf_joins: crate::builtin::JoinCache::default(),
+            certificates: crate::builtin::TargetCertificates::default(),
         };
         run_target(&checks.k8s, &ctx, &Target::K8sObject(o), &mut r.findings);
         if let Some(spec) = o.pod_spec() {
@@ -1428,6 +1429,7 @@ fn process_dockerfile(
         today: pctx.today,
         tf_blocks: &[],
         tf_joins: crate::builtin::JoinCache::default(),
+        certificates: crate::builtin::TargetCertificates::default(),
     };
     run_target(
         &checks.docker,

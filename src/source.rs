@@ -103,6 +103,13 @@ impl FileKind {
     }
 }
 
+/// Whether `haystack` holds `needle`: a SIMD search (memchr's `memmem`),
+/// several times faster than `str::contains` over whole files.
+#[must_use]
+pub fn contains(haystack: &str, needle: &str) -> bool {
+    memchr::memmem::find(haystack.as_bytes(), needle.as_bytes()).is_some()
+}
+
 /// One source file: its repository-relative path, its text and a line index.
 #[derive(Debug)]
 pub struct SourceFile {

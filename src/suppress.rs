@@ -59,7 +59,7 @@ use crate::finding::{Finding, SuppressedBy, Suppression};
 use crate::model::{Node, Value};
 use crate::parse::yaml::{self, YamlLimits};
 use crate::parse::{dockerfile, kubernetes, terraform};
-use crate::source::{FileKind, SourceFile, SourceRef, Span};
+use crate::source::{FileKind, SourceFile, SourceRef, Span, contains};
 
 /// The id of the check whose findings this pass produces.
 pub const CHECK_ID: &str = "BH0701";
@@ -73,7 +73,7 @@ pub const ANNOTATION: &str = "bulkhead.io/ignore";
 /// Whether a text may hold suppressions (a cheap test before any parsing).
 #[must_use]
 pub fn mentions(text: &str) -> bool {
-    text.contains(MARKER) || text.contains(ANNOTATION)
+    contains(text, MARKER) || contains(text, ANNOTATION)
 }
 
 /// Where a suppression applies.
@@ -504,7 +504,7 @@ pub fn directives(src: &SourceFile) -> Vec<Directive> {
     if matches!(
         src.kind,
         FileKind::Yaml | FileKind::Json | FileKind::Kustomization | FileKind::HelmValues
-    ) && text.contains(ANNOTATION)
+    ) && contains(text, ANNOTATION)
     {
         out.extend(annotation_directives(src));
     }

@@ -22,6 +22,7 @@
 //! printed. Dates are judged against [`UnitCtx::today`], never the clock.
 
 use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
 
 use serde_json::Value as Json;
 use sha2::{Digest, Sha256};
@@ -99,6 +100,7 @@ pub struct Found {
 }
 
 /// A certificate with the place to report it.
+#[derive(Debug)]
 struct Located {
     cert: Certificate,
     file: FileIdx,
@@ -376,7 +378,10 @@ fn looks_base64(text: &str) -> bool {
 /// PEM or DER certificate its base64 decodes to.
 #[must_use]
 pub fn certificates_in(text: &str) -> Vec<Found> {
-    if text.contains("-----BEGIN ") {
+    // Called on every string value: one searcher built once, SIMD scans.
+    static BEGIN: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("-----BEGIN "));
+    if BEGIN.find(text.as_bytes()).is_some() {
         return pem_blocks(text)
             .iter()
             .enumerate()
@@ -395,7 +400,7 @@ pub fn certificates_in(text: &str) -> Vec<Found> {
         return Vec::new();
     };
     if let Ok(decoded) = std::str::from_utf8(&bytes) {
-        if decoded.contains("-----BEGIN ") {
+        if BEGIN.find(decoded.as_bytes()).is_some() {
             return pem_blocks(decoded)
                 .iter()
                 .filter_map(pem_certificate)
@@ -468,6 +473,43 @@ fn collect(root: &Node, unit: &UnitCtx<'_>, out: &mut Vec<Located>) {
     });
 }
 
+/// The certificates of the target being checked, found once for every
+/// certificate check that looks at it (each would walk the whole target).
+/// [`crate::engine::run::run_target`] empties it before each target.
+/// The slot is keyed by the target's address as well, so that a caller that
+/// forgets to empty it gets the right answer, only slower.
+#[derive(Debug, Default)]
+pub struct TargetCertificates(Mutex<Option<(usize, Arc<[Located]>)>>);
+
+impl TargetCertificates {
+    /// Forget the certificates of the previous target.
+    pub fn clear(&self) {
+        if let Ok(mut slot) = self.0.lock() {
+            *slot = None;
+        }
+    }
+
+    /// The certificates of `target`, found on the first call for it.
+    fn of(&self, target: &Target<'_>, unit: &UnitCtx<'_>) -> Arc<[Located]> {
+        let key = match target {
+            Target::K8sObject(o) => std::ptr::from_ref(*o).addr(),
+            Target::TfBlock(b) => std::ptr::from_ref(*b).addr(),
+            _ => 0,
+        };
+        let Ok(mut slot) = self.0.lock() else {
+            return located(target, unit).into();
+        };
+        match &*slot {
+            Some((k, found)) if *k == key => Arc::clone(found),
+            _ => {
+                let found: Arc<[Located]> = located(target, unit).into();
+                *slot = Some((key, Arc::clone(&found)));
+                found
+            }
+        }
+    }
+}
+
 /// The certificates of a target, each with the place to report it.
 fn located(target: &Target<'_>, unit: &UnitCtx<'_>) -> Vec<Located> {
     let mut out = Vec::new();
@@ -525,7 +567,8 @@ fn param_number(params: &BTreeMap<String, Json>, key: &str, default: i64) -> i64
 
 /// BH0703: certificates whose `notAfter` day is before the scan date.
 pub fn expired(target: &Target<'_>, _: &BTreeMap<String, Json>, unit: &UnitCtx<'_>) -> Vec<Hit> {
-    located(target, unit)
+    unit.certificates
+        .of(target, unit)
         .iter()
         .filter(|l| l.cert.not_after < unit.today)
         .map(|l| hit(target, l, format!("expired on {}", l.cert.not_after)))
@@ -540,7 +583,8 @@ pub fn expiring(
     unit: &UnitCtx<'_>,
 ) -> Vec<Hit> {
     let window = param_number(params, "expiry_window_days", 30).max(0);
-    located(target, unit)
+    unit.certificates
+        .of(target, unit)
         .iter()
         .filter_map(|l| {
             let left = unit.today.days_until(l.cert.not_after);
@@ -591,7 +635,8 @@ pub fn weak_key(
 ) -> Vec<Hit> {
     let min_rsa = param_number(params, "min_rsa_bits", 2048);
     let min_ec = param_number(params, "min_ec_bits", 256);
-    located(target, unit)
+    unit.certificates
+        .of(target, unit)
         .iter()
         .filter_map(|l| {
             weak_key_reason(&l.cert.key, min_rsa, min_ec).map(|why| hit(target, l, why))
@@ -619,7 +664,8 @@ pub fn weak_signature(
     if weak.is_empty() {
         weak = ["md2", "md4", "md5", "sha1"].map(String::from).to_vec();
     }
-    located(target, unit)
+    unit.certificates
+        .of(target, unit)
         .iter()
         .filter(|l| !l.cert.self_issued)
         .filter_map(|l| {

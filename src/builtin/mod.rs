@@ -24,6 +24,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value as Json;
 
+pub use certificates::TargetCertificates;
 pub use terraform_joins::JoinCache;
 
 use crate::engine::run::{Target, UnitCtx};

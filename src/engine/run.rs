@@ -213,6 +213,9 @@ pub struct UnitCtx<'a> {
     /// What `tf_blocks` say about each other (which flow log records which
     /// VPC, ...), built on first use by the checks that join resources.
     pub tf_joins: builtin::JoinCache,
+    /// The certificates found in the target being checked, shared by the
+    /// certificate checks; [`run_target`] empties it before each target.
+    pub certificates: builtin::TargetCertificates,
 }
 
 /// Run every applicable check on one target, appending findings.
@@ -222,6 +225,7 @@ pub fn run_target(
     target: &Target<'_>,
     out: &mut Vec<Finding>,
 ) {
+    unit.certificates.clear();
     for ac in checks {
         if !ac.check.targets.iter().any(|t| target.selected_by(t)) {
             continue;

@@ -485,15 +485,15 @@ fn strip_crd_schemas(text: &str) -> Option<Stripped> {
     if !text.contains("CustomResourceDefinition") {
         return None;
     }
-    let lines: Vec<(usize, &str)> = {
-        let mut v = Vec::new();
-        let mut at = 0;
-        for l in text.split_inclusive('\n') {
-            v.push((at, l));
-            at += l.len();
-        }
-        v
-    };
+    // Where each line starts (as `split_inclusive('\n')` would cut them),
+    // found with SIMD: CRD bundles run to megabytes.
+    let starts: Vec<usize> = std::iter::once(0)
+        .filter(|_| !text.is_empty())
+        .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|nl| nl + 1))
+        .filter(|&at| at < text.len())
+        .collect();
+    let line = |i: usize| &text[starts[i]..starts.get(i + 1).copied().unwrap_or(text.len())];
+    let lines = 0..starts.len();
     // Documents as line ranges [start, end), split at column-0 markers.
     let is_marker = |l: &str| {
         let t = l.trim_end_matches(['\n', '\r']);
@@ -502,19 +502,18 @@ fn strip_crd_schemas(text: &str) -> Option<Stripped> {
     };
     let mut docs: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
-    for (i, (_, l)) in lines.iter().enumerate() {
-        if is_marker(l) {
+    for i in lines.clone() {
+        if is_marker(line(i)) {
             docs.push((start, i));
             start = i + 1;
         }
     }
-    docs.push((start, lines.len()));
+    docs.push((start, lines.end));
     // Line ranges to leave out, in order.
     let mut left_out: Vec<(usize, usize)> = Vec::new();
     for (a, b) in docs {
-        let doc = &lines[a..b];
-        let is_crd = doc.iter().any(|(_, l)| {
-            l.strip_prefix("kind:").is_some_and(|v| {
+        let is_crd = (a..b).any(|i| {
+            line(i).strip_prefix("kind:").is_some_and(|v| {
                 let v = v.split(" #").next().unwrap_or(v).trim();
                 v.trim_matches(['"', '\'']) == "CustomResourceDefinition"
             })
@@ -522,21 +521,22 @@ fn strip_crd_schemas(text: &str) -> Option<Stripped> {
         if !is_crd {
             continue;
         }
-        let Some(spec) = doc.iter().position(|(_, l)| {
-            l.strip_prefix("spec:")
+        let Some(spec) = (a..b).find(|&i| {
+            line(i)
+                .strip_prefix("spec:")
                 .is_some_and(|rest| rest.split(" #").next().unwrap_or(rest).trim().is_empty())
         }) else {
             continue;
         };
         // The block: indented, blank and comment lines after `spec:`.
-        let body = doc[spec + 1..]
-            .iter()
-            .take_while(|(_, l)| {
+        let body = (spec + 1..b)
+            .take_while(|&i| {
+                let l = line(i);
                 l.starts_with([' ', '\t', '\n', '\r']) || l.starts_with('#') || l.is_empty()
             })
             .count();
         if body > 0 {
-            left_out.push((a + spec + 1, a + spec + 1 + body));
+            left_out.push((spec + 1, spec + 1 + body));
         }
     }
     if left_out.is_empty() {
@@ -549,9 +549,9 @@ fn strip_crd_schemas(text: &str) -> Option<Stripped> {
     // `kept_from`: first line after the previous cut; totals left out so far.
     let (mut kept_from, mut bytes, mut removed_lines) = (0, 0, 0);
     for (first, end) in left_out {
-        let from = lines[first].0;
-        let to = lines.get(end).map_or(text.len(), |(at, _)| *at);
-        out.text.push_str(&text[lines[kept_from].0..from]);
+        let from = starts[first];
+        let to = starts.get(end).copied().unwrap_or(text.len());
+        out.text.push_str(&text[starts[kept_from]..from]);
         // Line `first + 1` (1-based) of the source, less the lines left out before it.
         let line = first + 1 - removed_lines;
         bytes += to - from;
@@ -564,8 +564,8 @@ fn strip_crd_schemas(text: &str) -> Option<Stripped> {
         });
         kept_from = end;
     }
-    if let Some((at, _)) = lines.get(kept_from) {
-        out.text.push_str(&text[*at..]);
+    if let Some(&at) = starts.get(kept_from) {
+        out.text.push_str(&text[at..]);
     }
     Some(out)
 }

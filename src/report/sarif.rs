@@ -173,8 +173,17 @@ fn render_result(r: &SarifResult) -> Box<RawValue> {
     if serde::Serialize::serialize(r, &mut ser).is_err() {
         return RawValue::from_string("null".into()).unwrap_or_default();
     }
-    let text = String::from_utf8(out).unwrap_or_default();
-    let text = text.replace('\n', &format!("\n{RESULT_INDENT}"));
+    // Indent every line after the first for the result's place in the log.
+    let lines = memchr::memchr_iter(b'\n', &out).count();
+    let mut indented = Vec::with_capacity(out.len() + lines * RESULT_INDENT.len());
+    let mut from = 0;
+    for nl in memchr::memchr_iter(b'\n', &out) {
+        indented.extend_from_slice(&out[from..=nl]);
+        indented.extend_from_slice(RESULT_INDENT.as_bytes());
+        from = nl + 1;
+    }
+    indented.extend_from_slice(&out[from..]);
+    let text = String::from_utf8(indented).unwrap_or_default();
     RawValue::from_string(text).unwrap_or_default()
 }
 
