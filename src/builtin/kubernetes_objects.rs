@@ -286,10 +286,17 @@ fn configmap_secret(key: &str, text: &str) -> Option<(String, usize, usize)> {
         return None;
     }
     // An embedded configuration file: `name: value` and `name=value` lines.
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let here = offset;
-        offset += line.len();
+    // Only lines with a word that every secret name holds can qualify: they
+    // are found in one scan (embedded files run to thousands of lines).
+    let mut next_line = 0;
+    for word in secrets::SECRET_NAME_WORD.find_iter(text) {
+        if word.start() < next_line {
+            continue;
+        }
+        let here = memchr::memrchr(b'\n', &text.as_bytes()[..word.start()]).map_or(0, |i| i + 1);
+        next_line = memchr::memchr(b'\n', &text.as_bytes()[word.start()..])
+            .map_or(text.len(), |i| word.start() + i + 1);
+        let line = &text[here..next_line];
         if !line.contains([':', '=']) {
             continue;
         }

@@ -20,6 +20,12 @@ static NOT_SECRET_NAME: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// A word that every name [`is_secret_name`] accepts holds: a text without
+/// it names no secret (a cheap scan before any line is parsed).
+pub static SECRET_NAME_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)pass|pwd|secret|token|key|credential|connection").expect("static regex")
+});
+
 /// Known token formats: (description, pattern), looked for in one pass.
 const KNOWN_FORMATS: [(&str, &str); 6] = [
     ("AWS access key id", r"\b(AKIA|ASIA)[0-9A-Z]{16}\b"),
@@ -147,5 +153,64 @@ mod tests {
         assert!(classify("password", "S3cr3t-Pa55").is_some());
         assert!(classify("password", "changeme").is_none());
         assert!(entropy("aaaa") < 0.1);
+    }
+
+    /// `SECRET_NAME_WORD` is a prefilter: every name `is_secret_name`
+    /// accepts must hold one of its words, whatever the case and separators.
+    #[test]
+    fn every_secret_name_holds_a_prefilter_word() {
+        let cores = [
+            "password",
+            "passwd",
+            "pwd",
+            "pass",
+            "secret",
+            "secret_key",
+            "secret-key",
+            "secretkey",
+            "token",
+            "api_key",
+            "api-key",
+            "apikey",
+            "access_key",
+            "accesskey",
+            "private-key",
+            "client_secret",
+            "clientsecret",
+            "auth_token",
+            "auth-token",
+            "credential",
+            "credentials",
+            "connection_string",
+            "connectionstring",
+        ];
+        let mut accepted = 0;
+        for core in cores {
+            for prefix in ["", "db_", "x.", "my-app_"] {
+                for suffix in ["", "_value", ".b64", "-2"] {
+                    for case in [core.to_string(), core.to_uppercase(), capitalise(core)] {
+                        let name = format!("{prefix}{case}{suffix}");
+                        if is_secret_name(&name) {
+                            accepted += 1;
+                            assert!(SECRET_NAME_WORD.is_match(&name), "{name}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(accepted > 500, "{accepted}");
+        assert!(!SECRET_NAME_WORD.is_match("\"title\": \"Requests per second\","));
+    }
+
+    fn capitalise(s: &str) -> String {
+        s.split(['_', '-'])
+            .map(|w| {
+                let mut c = w.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
+            .join("_")
     }
 }

@@ -47,13 +47,19 @@ pub fn class_of_token(token: &str) -> Option<EnvClass> {
 /// `pre-prod` together.
 #[must_use]
 pub fn tokens(s: &str) -> Vec<String> {
-    let lower = s
-        .to_ascii_lowercase()
-        .replace("non-prod", "nonprod")
-        .replace("non_prod", "nonprod")
-        .replace("pre-prod", "preprod")
-        .replace("pre_prod", "preprod")
-        .replace("log-archive", "logarchive");
+    let mut lower = s.to_ascii_lowercase();
+    for (spelled, joined) in [
+        ("non-prod", "nonprod"),
+        ("non_prod", "nonprod"),
+        ("pre-prod", "preprod"),
+        ("pre_prod", "preprod"),
+        ("log-archive", "logarchive"),
+    ] {
+        // Called for every path and name: copy only when there is something to join.
+        if lower.contains(spelled) {
+            lower = lower.replace(spelled, joined);
+        }
+    }
     lower
         .split(|c: char| !c.is_ascii_alphabetic())
         .filter(|t| !t.is_empty())
@@ -78,12 +84,16 @@ pub fn class_of_name(name: &str) -> Option<(EnvClass, String)> {
 pub fn class_of_path(path: &str) -> Option<(EnvClass, String)> {
     let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
     let under_env_container = |i: usize| {
-        i.checked_sub(1)
-            .is_some_and(|p| ENV_CONTAINERS.contains(&segments[p].to_ascii_lowercase().as_str()))
+        i.checked_sub(1).is_some_and(|p| {
+            ENV_CONTAINERS
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case(segments[p]))
+        })
     };
     // Test code (`test/integration/...`) holds fixtures, not environments.
     if segments.iter().enumerate().any(|(i, seg)| {
-        matches!(seg.to_ascii_lowercase().as_str(), "test" | "tests") && !under_env_container(i)
+        (seg.eq_ignore_ascii_case("test") || seg.eq_ignore_ascii_case("tests"))
+            && !under_env_container(i)
     }) {
         return None;
     }
