@@ -126,50 +126,58 @@ pub fn image_age(
     }]
 }
 
-/// Whether `path` is excluded by the lines of a `.dockerignore` file (last
-/// matching pattern wins; `!` re-includes).
-#[must_use]
-pub fn dockerignore_excludes(ignore: &str, path: &str) -> bool {
-    let mut excluded = false;
-    for line in ignore.lines() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let (negate, pat) = match line.strip_prefix('!') {
-            Some(p) => (true, p.trim()),
-            None => (false, line),
-        };
-        let pat = pat.trim_start_matches("./").trim_start_matches('/');
-        let pat = pat.trim_end_matches('/');
-        if pat.is_empty() {
-            continue;
-        }
-        let Ok(glob) = globset::GlobBuilder::new(pat)
-            .literal_separator(true)
-            .build()
-        else {
-            continue;
-        };
-        let m = glob.compile_matcher();
-        // A pattern that matches a folder excludes everything inside it.
-        let mut prefix = String::new();
-        let mut matched = false;
-        for part in path.split('/') {
-            if !prefix.is_empty() {
-                prefix.push('/');
-            }
-            prefix.push_str(part);
-            if m.is_match(&prefix) {
-                matched = true;
-                break;
-            }
-        }
-        if matched {
-            excluded = !negate;
-        }
+/// The patterns of a `.dockerignore` file, compiled once.
+struct DockerIgnore {
+    /// In file order: whether the line re-includes (`!`), and its glob.
+    rules: Vec<(bool, globset::GlobMatcher)>,
+}
+
+impl DockerIgnore {
+    /// Compile the lines of a `.dockerignore` file; comments, blank lines and
+    /// patterns that are not valid globs are left out.
+    fn parse(ignore: &str) -> Self {
+        let rules = ignore
+            .lines()
+            .filter_map(|line| {
+                let line = line.trim();
+                if line.is_empty() || line.starts_with('#') {
+                    return None;
+                }
+                let (negate, pat) = match line.strip_prefix('!') {
+                    Some(p) => (true, p.trim()),
+                    None => (false, line),
+                };
+                let pat = pat.trim_start_matches("./").trim_start_matches('/');
+                let pat = pat.trim_end_matches('/');
+                if pat.is_empty() {
+                    return None;
+                }
+                let glob = globset::GlobBuilder::new(pat)
+                    .literal_separator(true)
+                    .build()
+                    .ok()?;
+                Some((negate, glob.compile_matcher()))
+            })
+            .collect();
+        DockerIgnore { rules }
     }
-    excluded
+
+    /// Whether `path` is excluded (the last matching pattern wins; `!`
+    /// re-includes; a pattern that matches a folder excludes everything in it).
+    fn excludes(&self, path: &str) -> bool {
+        let prefixes: Vec<&str> = path
+            .match_indices('/')
+            .map(|(i, _)| &path[..i])
+            .chain(std::iter::once(path))
+            .collect();
+        let mut excluded = false;
+        for (negate, m) in &self.rules {
+            if prefixes.iter().any(|p| m.is_match(p)) {
+                excluded = !negate;
+            }
+        }
+        excluded
+    }
 }
 
 /// The `.dockerignore` that applies to a Dockerfile whose context is its own
@@ -235,9 +243,10 @@ pub fn context_artifacts(
         match nearest_dockerignore(&src.disk_path, &src.path) {
             None => (required, "there is no .dockerignore".to_string()),
             Some((path, text)) => {
+                let ignore = DockerIgnore::parse(&text);
                 let missing: Vec<String> = required
                     .into_iter()
-                    .filter(|a| !dockerignore_excludes(&text, a))
+                    .filter(|a| !ignore.excludes(a))
                     .collect();
                 let shown = path
                     .file_name()
@@ -547,6 +556,8 @@ mod tests {
 
     #[test]
     fn dockerignore_patterns() {
+        let dockerignore_excludes =
+            |ignore: &str, path: &str| DockerIgnore::parse(ignore).excludes(path);
         assert!(dockerignore_excludes(".git\n", ".git"));
         assert!(dockerignore_excludes("**/.git\n", ".git"));
         assert!(dockerignore_excludes("/.git/\n", ".git"));
@@ -555,6 +566,17 @@ mod tests {
         assert!(!dockerignore_excludes("*\n!.git\n", ".git"));
         assert!(!dockerignore_excludes("node_modules\n.gitignore\n", ".git"));
         assert!(!dockerignore_excludes("# .git\n", ".git"));
+        // A folder pattern covers what is inside; `!` later re-includes.
+        assert!(dockerignore_excludes("secrets/\n", "secrets/tls/key.pem"));
+        assert!(!dockerignore_excludes(
+            "secrets\n!secrets/tls\n",
+            "secrets/tls/key.pem"
+        ));
+        // One compiled file answers for every path.
+        let ignore = DockerIgnore::parse(".git\n*.env\n[\n");
+        assert_eq!(ignore.rules.len(), 2, "the invalid glob `[` is left out");
+        assert!(ignore.excludes(".git") && ignore.excludes("prod.env"));
+        assert!(!ignore.excludes("src/main.rs"));
     }
 
     #[test]
