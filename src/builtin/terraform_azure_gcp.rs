@@ -10,6 +10,7 @@ use serde_json::Value as Json;
 use super::Hit;
 use super::terraform::{blocks, descend};
 use crate::engine::run::{Target, UnitCtx};
+use crate::model::terraform::Block;
 use crate::model::{Lookup, Node, Value};
 
 /// The pod specs of a `kubernetes_*` workload resource of the Kubernetes
@@ -83,34 +84,53 @@ fn container_anchor(c: &TfContainer<'_>) -> (u32, crate::source::Span) {
     (n.file, n.span)
 }
 
-/// BH0244: a container of a Kubernetes-provider workload runs privileged.
-pub fn k8s_privileged(
+/// The hits `judge` finds in the pod specs of the target, a
+/// Kubernetes-provider workload resource: the skeleton of BH0244–BH0248.
+fn per_pod_spec(
     target: &Target<'_>,
-    _: &BTreeMap<String, Json>,
-    _: &UnitCtx<'_>,
+    mut judge: impl FnMut(&Block, &Node, &mut Vec<Hit>),
 ) -> Vec<Hit> {
     let Some(b) = target.tf_block() else {
         return vec![];
     };
     let mut hits = Vec::new();
     for spec in pod_specs(&b.body) {
-        for c in containers(spec) {
-            if let Lookup::Found(v) = security_field(c.node, "privileged") {
-                if is_true(v) {
-                    hits.push(Hit::at(
-                        v.file,
-                        v.span,
-                        format!(
-                            "container `{}` of {} runs privileged, with all host devices and capabilities",
-                            c.name,
-                            b.address()
-                        ),
-                    ));
-                }
-            }
-        }
+        judge(b, spec, &mut hits);
     }
     hits
+}
+
+/// The hits `judge` finds in each container (init containers first) of each
+/// pod spec of the target; `judge` also sees the container's pod spec.
+fn per_container(
+    target: &Target<'_>,
+    mut judge: impl FnMut(&Block, &Node, &TfContainer<'_>) -> Option<Hit>,
+) -> Vec<Hit> {
+    per_pod_spec(target, |b, spec, hits| {
+        hits.extend(containers(spec).iter().filter_map(|c| judge(b, spec, c)));
+    })
+}
+
+/// BH0244: a container of a Kubernetes-provider workload runs privileged.
+pub fn k8s_privileged(
+    target: &Target<'_>,
+    _: &BTreeMap<String, Json>,
+    _: &UnitCtx<'_>,
+) -> Vec<Hit> {
+    per_container(target, |b, _, c| {
+        match security_field(c.node, "privileged") {
+            Lookup::Found(v) if is_true(v) => Some(Hit::at(
+                v.file,
+                v.span,
+                format!(
+                    "container `{}` of {} runs privileged, with all host devices and capabilities",
+                    c.name,
+                    b.address()
+                ),
+            )),
+            _ => None,
+        }
+    })
 }
 
 /// BH0245: a container may gain more privileges than its parent process
@@ -120,46 +140,39 @@ pub fn k8s_privilege_escalation(
     _: &BTreeMap<String, Json>,
     _: &UnitCtx<'_>,
 ) -> Vec<Hit> {
-    let Some(b) = target.tf_block() else {
-        return vec![];
-    };
-    let mut hits = Vec::new();
-    for spec in pod_specs(&b.body) {
-        for c in containers(spec) {
-            // A privileged container is reported by BH0244; Kubernetes rejects
-            // `allowPrivilegeEscalation: false` together with `privileged: true`.
-            match security_field(c.node, "privileged") {
-                Lookup::Found(v) if is_true(v) || v.is_unknown() => continue,
-                Lookup::Unknown(_) => continue,
-                _ => {}
-            }
-            match security_field(c.node, "allow_privilege_escalation") {
-                Lookup::Found(v) if is_true(v) => hits.push(Hit::at(
-                    v.file,
-                    v.span,
+    per_container(target, |b, _, c| {
+        // A privileged container is reported by BH0244; Kubernetes rejects
+        // `allowPrivilegeEscalation: false` together with `privileged: true`.
+        match security_field(c.node, "privileged") {
+            Lookup::Found(v) if is_true(v) || v.is_unknown() => return None,
+            Lookup::Unknown(_) => return None,
+            _ => {}
+        }
+        match security_field(c.node, "allow_privilege_escalation") {
+            Lookup::Found(v) if is_true(v) => Some(Hit::at(
+                v.file,
+                v.span,
+                format!(
+                    "container `{}` of {} allows privilege escalation",
+                    c.name,
+                    b.address()
+                ),
+            )),
+            Lookup::Missing => {
+                let (file, span) = container_anchor(c);
+                Some(Hit::at(
+                    file,
+                    span,
                     format!(
-                        "container `{}` of {} allows privilege escalation",
+                        "container `{}` of {} allows privilege escalation: set security_context.allow_privilege_escalation to false",
                         c.name,
                         b.address()
                     ),
-                )),
-                Lookup::Missing => {
-                    let (file, span) = container_anchor(&c);
-                    hits.push(Hit::at(
-                        file,
-                        span,
-                        format!(
-                            "container `{}` of {} allows privilege escalation: set security_context.allow_privilege_escalation to false",
-                            c.name,
-                            b.address()
-                        ),
-                    ));
-                }
-                _ => {}
+                ))
             }
+            _ => None,
         }
-    }
-    hits
+    })
 }
 
 /// BH0246: the pod shares the node's network, PID or IPC namespace.
@@ -168,11 +181,7 @@ pub fn k8s_host_namespace(
     _: &BTreeMap<String, Json>,
     _: &UnitCtx<'_>,
 ) -> Vec<Hit> {
-    let Some(b) = target.tf_block() else {
-        return vec![];
-    };
-    let mut hits = Vec::new();
-    for spec in pod_specs(&b.body) {
+    per_pod_spec(target, |b, spec, hits| {
         for (key, what) in [
             ("host_network", "network"),
             ("host_pid", "process (PID)"),
@@ -186,17 +195,12 @@ pub fn k8s_host_namespace(
                 ));
             }
         }
-    }
-    hits
+    })
 }
 
 /// BH0247: the pod mounts a directory of the node (`host_path` volume).
 pub fn k8s_host_path(target: &Target<'_>, _: &BTreeMap<String, Json>, _: &UnitCtx<'_>) -> Vec<Hit> {
-    let Some(b) = target.tf_block() else {
-        return vec![];
-    };
-    let mut hits = Vec::new();
-    for spec in pod_specs(&b.body) {
+    per_pod_spec(target, |b, spec, hits| {
         for vol in blocks(spec, "volume") {
             for hp in blocks(vol, "host_path") {
                 if !matches!(hp.value, Value::Map(_)) {
@@ -217,39 +221,29 @@ pub fn k8s_host_path(target: &Target<'_>, _: &BTreeMap<String, Json>, _: &UnitCt
                 ));
             }
         }
-    }
-    hits
+    })
 }
 
 /// BH0248: a container runs as UID 0, set on the container or inherited from the pod.
 pub fn k8s_root_user(target: &Target<'_>, _: &BTreeMap<String, Json>, _: &UnitCtx<'_>) -> Vec<Hit> {
-    let Some(b) = target.tf_block() else {
-        return vec![];
-    };
-    let mut hits = Vec::new();
-    for spec in pod_specs(&b.body) {
-        let pod_user = security_field(spec, "run_as_user");
-        for c in containers(spec) {
-            let user = match security_field(c.node, "run_as_user") {
-                Lookup::Missing => pod_user,
-                found => found,
-            };
-            if let Lookup::Found(u) = user {
-                if u.as_f64() == Some(0.0) {
-                    hits.push(Hit::at(
-                        u.file,
-                        u.span,
-                        format!(
-                            "container `{}` of {} runs as UID 0 (root)",
-                            c.name,
-                            b.address()
-                        ),
-                    ));
-                }
-            }
+    per_container(target, |b, spec, c| {
+        let user = match security_field(c.node, "run_as_user") {
+            Lookup::Missing => security_field(spec, "run_as_user"),
+            found => found,
+        };
+        match user {
+            Lookup::Found(u) if u.as_f64() == Some(0.0) => Some(Hit::at(
+                u.file,
+                u.span,
+                format!(
+                    "container `{}` of {} runs as UID 0 (root)",
+                    c.name,
+                    b.address()
+                ),
+            )),
+            _ => None,
         }
-    }
-    hits
+    })
 }
 
 /// Whether the entry `key` of `body` was generated by a `dynamic` block: its
