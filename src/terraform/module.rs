@@ -1632,7 +1632,7 @@ fn parse_module_file(
 ) -> Option<ParsedFile> {
     let parsed = match src.kind {
         FileKind::TerraformJson => tfparse::parse_tf_json(src, idx).map(ParsedFile::Json),
-        _ => tfparse::parse_hcl(&src.text, idx).map(|h| ParsedFile::Hcl(Arc::new(h))),
+        _ => tfparse::parse_module_hcl(&src.text, idx).map(|h| ParsedFile::Hcl(Arc::new(h))),
     };
     match parsed {
         Ok(p) => Some(p),
