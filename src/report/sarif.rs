@@ -23,7 +23,6 @@ use std::fmt::Write as _;
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use serde_json::value::RawValue;
 use serde_json::{Value, json};
 use serde_sarif::sarif::{
     ArtifactContent, ArtifactLocation, Invocation, Location, Message, MultiformatMessageString,
@@ -81,9 +80,10 @@ pub fn write(
     w: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     // The log without its results goes through a `Value` to reorder its
-    // fields; each result is built and written one at a time (a `Value`, or
-    // even a typed list, of every result took several times the size of the
-    // output). The empty results list keeps the key's place in the run.
+    // fields; the results are rendered a chunk at a time and written as they
+    // are (a `Value`, or even a typed list, of every result took several
+    // times the size of the output). The empty results list keeps the key's
+    // place in the run.
     let log = build_without_results(result, opts);
     // serde-sarif writes fields alphabetically; put the log's and the run's
     // identifying fields first so the file reads top-down.
@@ -103,19 +103,51 @@ pub fn write(
             );
         }
     }
-    serde_json::to_writer_pretty(
-        &mut *w,
-        &WithResults {
-            value: &value,
-            results: &std::cell::RefCell::new(Some(Box::new(rendered_results(result)))),
-            run: None,
-        },
-    )?;
+    // Run 0's results are written in place of a placeholder, straight from
+    // the rendered findings.
+    if let Some(results) = value
+        .get_mut("runs")
+        .and_then(|runs| runs.get_mut(0))
+        .and_then(|run| run.get_mut("results"))
+    {
+        *results = Value::String(RESULTS_PLACEHOLDER.into());
+    }
+    let text = serde_json::to_string_pretty(&value).map_err(std::io::Error::other)?;
+    match text.split_once(&format!("\"results\": \"{RESULTS_PLACEHOLDER}\"")) {
+        Some((head, tail)) => {
+            w.write_all(head.as_bytes())?;
+            w.write_all(b"\"results\": ")?;
+            write_results(result, w)?;
+            w.write_all(tail.as_bytes())?;
+        }
+        None => w.write_all(text.as_bytes())?,
+    }
     w.write_all(b"\n")
 }
 
-/// The results, rendered as they are written.
-type Streamed<'a> = std::cell::RefCell<Option<Box<dyn Iterator<Item = Box<RawValue>> + 'a>>>;
+/// Stands for run 0's `results` in the log while its other parts are
+/// rendered. Only there can `"results": "…"` appear with unescaped quotes:
+/// a JSON string escapes the quotes it holds.
+const RESULTS_PLACEHOLDER: &str = "bulkhead:results";
+
+/// Write run 0's `results` array, pretty-printed at its place in the log
+/// (as serde_json prints it: `[]` when empty).
+fn write_results(result: &ScanResult, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut first = true;
+    for r in rendered_results(result) {
+        w.write_all(if first { b"[\n" } else { b",\n" })?;
+        w.write_all(RESULT_INDENT.as_bytes())?;
+        w.write_all(r.as_bytes())?;
+        first = false;
+    }
+    if first {
+        w.write_all(b"[]")
+    } else {
+        w.write_all(b"\n")?;
+        w.write_all(&RESULT_INDENT.as_bytes()[2..])?;
+        w.write_all(b"]")
+    }
+}
 
 /// Findings rendered together, in parallel, before they are written.
 const RENDER_CHUNK: usize = 1024;
@@ -128,7 +160,7 @@ const RESULT_INDENT: &str = "        ";
 /// log: chunks of findings are rendered on all threads of the current rayon
 /// pool, one chunk at a time, so the output is the same as rendering them
 /// one by one and memory holds one chunk, not the whole log.
-fn rendered_results(result: &ScanResult) -> impl Iterator<Item = Box<RawValue>> + '_ {
+fn rendered_results(result: &ScanResult) -> impl Iterator<Item = String> + '_ {
     let rule_index = rule_indices(result);
     let mut occurrences = Occurrences::default();
     result.findings.chunks(RENDER_CHUNK).flat_map(move |chunk| {
@@ -164,16 +196,16 @@ impl Occurrences {
     }
 }
 
-/// One result as pretty JSON indented for its place in the log.
-fn render_result(r: &SarifResult) -> Box<RawValue> {
+/// One result as pretty JSON indented for its place in the log (lines after
+/// the first; the first is indented where it is written).
+fn render_result(r: &SarifResult) -> String {
     let mut out = Vec::with_capacity(1024);
     let fmt = serde_json::ser::PrettyFormatter::with_indent(b"  ");
     let mut ser = serde_json::Serializer::with_formatter(&mut out, fmt);
     // Serialising typed SARIF into memory cannot fail; `null` stands in if it did.
     if serde::Serialize::serialize(r, &mut ser).is_err() {
-        return RawValue::from_string("null".into()).unwrap_or_default();
+        return "null".into();
     }
-    // Indent every line after the first for the result's place in the log.
     let lines = memchr::memchr_iter(b'\n', &out).count();
     let mut indented = Vec::with_capacity(out.len() + lines * RESULT_INDENT.len());
     let mut from = 0;
@@ -183,68 +215,7 @@ fn render_result(r: &SarifResult) -> Box<RawValue> {
         from = nl + 1;
     }
     indented.extend_from_slice(&out[from..]);
-    let text = String::from_utf8(indented).unwrap_or_default();
-    RawValue::from_string(text).unwrap_or_default()
-}
-
-/// A log (or one run of it) as a `Value`, with the first run's `results`
-/// written from `results` instead of the `Value`'s empty placeholder.
-struct WithResults<'a, 'r> {
-    value: &'a Value,
-    results: &'a Streamed<'r>,
-    /// `Some(i)`: `value` is run `i`.
-    run: Option<usize>,
-}
-
-impl serde::Serialize for WithResults<'_, '_> {
-    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::{SerializeMap, SerializeSeq};
-        let Value::Object(map) = self.value else {
-            return self.value.serialize(ser);
-        };
-        let mut m = ser.serialize_map(Some(map.len()))?;
-        for (k, v) in map {
-            match (k.as_str(), self.run, v) {
-                ("runs", None, Value::Array(runs)) => {
-                    struct Runs<'b, 'r>(&'b [Value], &'b Streamed<'r>);
-                    impl serde::Serialize for Runs<'_, '_> {
-                        fn serialize<S2: serde::Serializer>(
-                            &self,
-                            ser: S2,
-                        ) -> Result<S2::Ok, S2::Error> {
-                            let mut seq = ser.serialize_seq(Some(self.0.len()))?;
-                            for (i, run) in self.0.iter().enumerate() {
-                                seq.serialize_element(&WithResults {
-                                    value: run,
-                                    results: self.1,
-                                    run: Some(i),
-                                })?;
-                            }
-                            seq.end()
-                        }
-                    }
-                    m.serialize_entry(k, &Runs(runs, self.results))?;
-                }
-                ("results", Some(0), _) => {
-                    struct Seq<'b, 'r>(&'b Streamed<'r>);
-                    impl serde::Serialize for Seq<'_, '_> {
-                        fn serialize<S2: serde::Serializer>(
-                            &self,
-                            ser: S2,
-                        ) -> Result<S2::Ok, S2::Error> {
-                            match self.0.borrow_mut().take() {
-                                Some(iter) => ser.collect_seq(iter),
-                                None => ser.collect_seq(std::iter::empty::<Box<RawValue>>()),
-                            }
-                        }
-                    }
-                    m.serialize_entry(k, &Seq(self.results))?;
-                }
-                _ => m.serialize_entry(k, v)?,
-            }
-        }
-        m.end()
-    }
+    String::from_utf8(indented).unwrap_or_default()
 }
 
 /// Move `keys` (those present) to the front of a JSON object, in that order.
