@@ -387,8 +387,6 @@ fn scan_input(input: Input, repo_context: bool) -> Result<Scanned, String> {
     }
     let mut extra = cfg.checks_dirs.clone();
     extra.extend(input.checks);
-    let cat = load_catalogue(&extra)?;
-    cfg.validate(&cat).map_err(|e| e.to_string())?;
     let scope = paths
         .iter()
         .map(|p| {
@@ -418,15 +416,22 @@ fn scan_input(input: Input, repo_context: bool) -> Result<Scanned, String> {
             .num_threads(input.threads)
             .build_global();
     }
-    let result = scan::scan(
-        &ScanOptions {
-            paths,
-            root: root.clone(),
-            threads: input.threads,
-        },
-        &cat,
-        &cfg,
-    )?;
+    let opts = ScanOptions {
+        paths,
+        root: root.clone(),
+        threads: input.threads,
+    };
+    // The walk needs neither the catalogue nor the checks: it runs while they
+    // load (a start-up cost every scan pays), and is dropped if they fail.
+    let (discovery, cat) = std::thread::scope(|s| {
+        let walk = s.spawn(|| scan::discover(&opts, &cfg));
+        let cat = load_catalogue(&extra);
+        (walk.join(), cat)
+    });
+    let cat = cat?;
+    cfg.validate(&cat).map_err(|e| e.to_string())?;
+    let discovery = discovery.map_err(|_| "the file walk failed".to_string())?;
+    let result = scan::scan_discovered(discovery, &opts, &cat, &cfg)?;
     Ok(Scanned {
         cfg,
         cat,

@@ -170,19 +170,43 @@ pub fn scan(
     catalogue: &Catalogue,
     config: &Config,
 ) -> Result<ScanResult, String> {
-    let threads = if opts.threads == 0 {
+    scan_discovered(discover(opts, config), opts, catalogue, config)
+}
+
+/// The worker threads a scan uses.
+fn thread_count(opts: &ScanOptions) -> usize {
+    if opts.threads == 0 {
         std::thread::available_parallelism().map_or(2, std::num::NonZero::get)
     } else {
         opts.threads
-    };
-    let discovery = walk::discover(
+    }
+}
+
+/// The first step of a scan: find the files to scan. It needs neither the
+/// catalogue nor the checks, so it can run while they load.
+#[must_use]
+pub fn discover(opts: &ScanOptions, config: &Config) -> walk::Discovery {
+    walk::discover(
         &opts.paths,
         &WalkOptions {
             root: opts.root.clone(),
-            threads,
+            threads: thread_count(opts),
             exclude: config.exclude.clone(),
         },
-    );
+    )
+}
+
+/// Run a scan on the files [`discover`] found with the same options.
+///
+/// # Errors
+/// A thread pool that cannot be built.
+pub fn scan_discovered(
+    discovery: walk::Discovery,
+    opts: &ScanOptions,
+    catalogue: &Catalogue,
+    config: &Config,
+) -> Result<ScanResult, String> {
+    let threads = thread_count(opts);
     let env_cfg = crate::env::config::from(config);
     let overlays = overlay_index(&discovery.files, config);
     let units = group(discovery.files);
