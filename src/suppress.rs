@@ -73,7 +73,9 @@ pub const ANNOTATION: &str = "bulkhead.io/ignore";
 /// Whether a text may hold suppressions (a cheap test before any parsing).
 #[must_use]
 pub fn mentions(text: &str) -> bool {
-    contains(text, MARKER) || contains(text, ANNOTATION)
+    // Both start with `bulkhead`: one scan of the text finds the candidates.
+    memchr::memmem::find_iter(text.as_bytes(), b"bulkhead")
+        .any(|i| text[i..].starts_with(MARKER) || text[i..].starts_with(ANNOTATION))
 }
 
 /// Where a suppression applies.
@@ -971,6 +973,16 @@ fn apply_config(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mentions_finds_either_spelling_in_one_scan() {
+        // `mentions` looks for the common prefix first.
+        assert!(MARKER.starts_with("bulkhead") && ANNOTATION.starts_with("bulkhead"));
+        assert!(mentions("# bulkhead scan\nx = 1 # bulkhead:ignore BH0101 reason\n"));
+        assert!(mentions("metadata:\n  annotations:\n    bulkhead.io/ignore: BH0301\n"));
+        assert!(!mentions("# run bulkhead scan . before pushing\n"));
+        assert!(!mentions(""));
+    }
 
     fn src(path: &str, kind: FileKind, text: &str) -> SourceFile {
         SourceFile::new(path.into(), path.into(), kind, text)
