@@ -978,8 +978,12 @@ mod tests {
     fn mentions_finds_either_spelling_in_one_scan() {
         // `mentions` looks for the common prefix first.
         assert!(MARKER.starts_with("bulkhead") && ANNOTATION.starts_with("bulkhead"));
-        assert!(mentions("# bulkhead scan\nx = 1 # bulkhead:ignore BH0101 reason\n"));
-        assert!(mentions("metadata:\n  annotations:\n    bulkhead.io/ignore: BH0301\n"));
+        assert!(mentions(
+            "# bulkhead scan\nx = 1 # bulkhead:ignore BH0101 reason\n"
+        ));
+        assert!(mentions(
+            "metadata:\n  annotations:\n    bulkhead.io/ignore: BH0301\n"
+        ));
         assert!(!mentions("# run bulkhead scan . before pushing\n"));
         assert!(!mentions(""));
     }

@@ -482,7 +482,7 @@ struct Stripped {
 /// annotations, suppressions), and its `spec` is null.
 /// `None` when the text holds no such document.
 fn strip_crd_schemas(text: &str) -> Option<Stripped> {
-    if !text.contains("CustomResourceDefinition") {
+    if !crate::source::contains(text, "CustomResourceDefinition") {
         return None;
     }
     // Where each line starts (as `split_inclusive('\n')` would cut them),

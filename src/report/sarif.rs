@@ -600,6 +600,29 @@ mod tests {
         assert_eq!(encode_uri_path("é.tf"), "%C3%A9.tf");
     }
 
+    /// Text that spells the results placeholder is escaped where it appears,
+    /// so the results still go to `runs[0].results` and nothing is replaced.
+    #[test]
+    fn results_placeholder_spelled_in_a_message_stays_a_message() {
+        let spelled = format!("\"results\": \"{RESULTS_PLACEHOLDER}\"");
+        let result = ScanResult {
+            diagnostics: vec![Diagnostic::file(
+                "main.tf",
+                DiagLevel::Error,
+                "parse-error",
+                spelled.clone(),
+            )],
+            ..ScanResult::default()
+        };
+        let text = render(&result, &Catalogue::default(), &ReportOptions::default());
+        let log: Value = serde_json::from_str(&text).unwrap();
+        let run = &log["runs"][0];
+        assert_eq!(run["results"], json!([]));
+        let notes = &run["invocations"][0]["toolExecutionNotifications"];
+        assert!(notes.to_string().contains(RESULTS_PLACEHOLDER), "{notes}");
+        assert!(text.ends_with("}\n"));
+    }
+
     #[test]
     fn long_descriptions_are_limited() {
         let long = "x".repeat(2000);
