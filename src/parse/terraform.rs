@@ -180,8 +180,8 @@ const EVALUATED_KINDS: &[&str] = &[
 /// [`parse_hcl`], but the blocks the evaluator evaluates from the syntax
 /// tree (resources, data sources, providers, `terraform`, `locals`,
 /// outputs) get a null body instead of their literal one, which nothing
-/// reads (a third of the time of parsing a file went to those bodies).
-/// Module calls (their `source`), variables and other blocks keep theirs.
+/// reads. Module calls (their `source`), variables and other blocks keep
+/// theirs.
 ///
 /// # Errors
 /// As [`parse_hcl`].
