@@ -20,8 +20,9 @@ static NOT_SECRET_NAME: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// A word that every name [`is_secret_name`] accepts holds: a text without
-/// it names no secret (a cheap scan before any line is parsed).
+/// A word that every name [`is_secret_name`] accepts holds (each alternative
+/// of its pattern contains one of them): a text without it names no secret,
+/// a cheap scan before any line is parsed. Keep the two in step.
 pub static SECRET_NAME_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)pass|pwd|secret|token|key|credential|connection").expect("static regex")
 });
