@@ -423,14 +423,21 @@ fn scan_input(input: Input, repo_context: bool) -> Result<Scanned, String> {
     };
     // The walk needs neither the catalogue nor the checks: it runs while they
     // load (a start-up cost every scan pays), and is dropped if they fail.
+    // Without a thread to spare, the walk runs after the catalogue.
     let (discovery, cat) = std::thread::scope(|s| {
-        let walk = s.spawn(|| scan::discover(&opts, &cfg));
+        let walk = std::thread::Builder::new()
+            .name("walk".into())
+            .spawn_scoped(s, || scan::discover(&opts, &cfg));
         let cat = load_catalogue(&extra);
-        (walk.join(), cat)
+        let discovery = match walk {
+            Ok(handle) => handle.join().ok(),
+            Err(_) => Some(scan::discover(&opts, &cfg)),
+        };
+        (discovery, cat)
     });
     let cat = cat?;
     cfg.validate(&cat).map_err(|e| e.to_string())?;
-    let discovery = discovery.map_err(|_| "the file walk failed".to_string())?;
+    let discovery = discovery.ok_or("the file walk failed")?;
     let result = scan::scan_discovered(discovery, &opts, &cat, &cfg)?;
     Ok(Scanned {
         cfg,
