@@ -423,11 +423,16 @@ fn scan_input(input: Input, repo_context: bool) -> Result<Scanned, String> {
     };
     // The walk needs neither the catalogue nor the checks: it runs while they
     // load (a start-up cost every scan pays), and is dropped if they fail.
-    // Without a thread to spare, the walk runs after the catalogue.
+    // With `--threads 1`, or without a thread to spare, the walk runs after
+    // the catalogue.
     let (discovery, cat) = std::thread::scope(|s| {
-        let walk = std::thread::Builder::new()
-            .name("walk".into())
-            .spawn_scoped(s, || scan::discover(&opts, &cfg));
+        let walk = if input.threads == 1 {
+            Err(std::io::ErrorKind::Unsupported.into())
+        } else {
+            std::thread::Builder::new()
+                .name("walk".into())
+                .spawn_scoped(s, || scan::discover(&opts, &cfg))
+        };
         let cat = load_catalogue(&extra);
         let discovery = match walk {
             Ok(handle) => handle.join().ok(),
