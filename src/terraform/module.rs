@@ -1589,9 +1589,18 @@ pub fn folder_uses(
 /// text, one per line as Terraform is formatted (the text is not parsed: an
 /// approximation, enough for [`folder_uses`]).
 pub fn local_sources<'t>(text: &'t str) -> impl Iterator<Item = &'t str> + 't {
-    text.lines().filter_map(|l| {
-        let rest = l.trim_start().strip_prefix("source")?;
-        let rest = rest.trim_start().strip_prefix('=')?;
+    // Only the lines where `source` is written can hold one: they are found
+    // by a SIMD search, not by splitting every line of every file.
+    let bytes = text.as_bytes();
+    memchr::memmem::find_iter(bytes, b"source").filter_map(move |at| {
+        let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+        if !text[start..at].chars().all(char::is_whitespace) {
+            return None;
+        }
+        let end = memchr::memchr(b'\n', &bytes[at..]).map_or(text.len(), |i| at + i);
+        let rest = text[at + "source".len()..end]
+            .trim_start()
+            .strip_prefix('=')?;
         let value = rest.trim().strip_prefix('"')?;
         let value = &value[..value.find('"')?];
         is_local_source(value).then_some(value)
@@ -1815,6 +1824,54 @@ mod tests {
             local_sources(texts).collect::<Vec<_>>(),
             ["../modules/x", "./"]
         );
+    }
+
+    /// `local_sources` finds the lines by searching for `source`; it must
+    /// give what reading every line gives.
+    #[test]
+    fn local_sources_match_a_line_by_line_reading() {
+        fn by_lines(text: &str) -> Vec<&str> {
+            text.lines()
+                .filter_map(|l| {
+                    let rest = l.trim_start().strip_prefix("source")?;
+                    let rest = rest.trim_start().strip_prefix('=')?;
+                    let value = rest.trim().strip_prefix('"')?;
+                    let value = &value[..value.find('"')?];
+                    is_local_source(value).then_some(value)
+                })
+                .collect()
+        }
+        let lines = [
+            "  source = \"./a\"",
+            "source=\"../b\" # comment",
+            "\u{a0}\u{3000}source = \"./unicode-space\"",
+            "  data_source = \"./not\"",
+            "  sources = \"./not\"",
+            "  source = \"./c\" source = \"./d\"",
+            "  source = \"./unterminated",
+            "  source = \"registry/x/aws\"",
+            "x = 1 # source = \"./e\"",
+            "source = \".\"\r",
+            "\tsource\t=\t\"..\"\r",
+            "source",
+            "",
+        ];
+        // Every pair of lines, with both line endings and without a final one.
+        for a in lines {
+            for b in lines {
+                for text in [
+                    format!("{a}\n{b}\n"),
+                    format!("{a}\r\n{b}"),
+                    format!("{b}\n{a}"),
+                ] {
+                    assert_eq!(
+                        local_sources(&text).collect::<Vec<_>>(),
+                        by_lines(&text),
+                        "{text:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
