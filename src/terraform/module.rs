@@ -1590,14 +1590,21 @@ pub fn folder_uses(
 /// approximation, enough for [`folder_uses`]).
 pub fn local_sources<'t>(text: &'t str) -> impl Iterator<Item = &'t str> + 't {
     // Only the lines where `source` is written can hold one: they are found
-    // by a SIMD search, not by splitting every line of every file.
+    // by a SIMD search, not by splitting every line of every file. A line is
+    // judged once, at its first `source` (a later one cannot start it), so
+    // the work stays linear on a long line full of them.
     let bytes = text.as_bytes();
+    let mut next_line = 0;
     memchr::memmem::find_iter(bytes, b"source").filter_map(move |at| {
+        if at < next_line {
+            return None;
+        }
         let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+        let end = memchr::memchr(b'\n', &bytes[at..]).map_or(text.len(), |i| at + i);
+        next_line = end;
         if !text[start..at].chars().all(char::is_whitespace) {
             return None;
         }
-        let end = memchr::memchr(b'\n', &bytes[at..]).map_or(text.len(), |i| at + i);
         let rest = text[at + "source".len()..end]
             .trim_start()
             .strip_prefix('=')?;
@@ -1856,6 +1863,10 @@ mod tests {
             "source",
             "",
         ];
+        // A long line full of `source` is judged once (work per word would
+        // be quadratic in the line's length).
+        let long = "x = \"".to_string() + &"source ".repeat(200_000) + "\"\nsource = \"./f\"\n";
+        assert_eq!(local_sources(&long).collect::<Vec<_>>(), ["./f"]);
         // Every pair of lines, with both line endings and without a final one.
         for a in lines {
             for b in lines {
