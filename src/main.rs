@@ -426,17 +426,18 @@ fn scan_input(input: Input, repo_context: bool) -> Result<Scanned, String> {
     // With `--threads 1`, or without a thread to spare, the walk runs after
     // the catalogue.
     let (discovery, cat) = std::thread::scope(|s| {
-        let walk = if input.threads == 1 {
-            Err(std::io::ErrorKind::Unsupported.into())
-        } else {
-            std::thread::Builder::new()
-                .name("walk".into())
-                .spawn_scoped(s, || scan::discover(&opts, &cfg))
-        };
+        let walk = (input.threads != 1)
+            .then(|| {
+                std::thread::Builder::new()
+                    .name("walk".into())
+                    .spawn_scoped(s, || scan::discover(&opts, &cfg))
+                    .ok()
+            })
+            .flatten();
         let cat = load_catalogue(&extra);
         let discovery = match walk {
-            Ok(handle) => handle.join().ok(),
-            Err(_) => Some(scan::discover(&opts, &cfg)),
+            Some(handle) => handle.join().ok(),
+            None => Some(scan::discover(&opts, &cfg)),
         };
         (discovery, cat)
     });

@@ -886,7 +886,7 @@ fn process_terraform(
     // When other units read this folder too (they call it as a module), it
     // is parsed once for all of them: take it from the shared cache, if it
     // holds exactly this unit's Terraform files.
-    let shared = if ctx.modules.expects(&ctx.modules.canonical(&root.disk_dir)) {
+    let shared = if ctx.modules.expects(&root.disk_dir) {
         ctx.modules.dir(&root.disk_dir, &disk).filter(|p| {
             let mut theirs: Vec<&str> = p.files().collect();
             let mut ours: Vec<&str> = files
@@ -1030,14 +1030,12 @@ fn process_terraform(
         };
         r.record("terraform", unit.clone(), &environment);
         let label = environment.label();
-        let uctx = UnitCtx {
-            files: &table.sources,
-            environment: (environment.class != env::EnvClass::Unknown).then_some(label.as_str()),
-            today: ctx.today,
-            tf_blocks: &evaluated.blocks,
-            tf_joins: crate::builtin::JoinCache::default(),
-            certificates: crate::builtin::TargetCertificates::default(),
-        };
+        let uctx = UnitCtx::new(
+            &table.sources,
+            (environment.class != env::EnvClass::Unknown).then_some(label.as_str()),
+            ctx.today,
+            &evaluated.blocks,
+        );
         for b in &evaluated.blocks {
             if ctx.expired() {
                 break;
@@ -1182,14 +1180,12 @@ fn process_terragrunt(
             b.called_from = Some((source.file, source.span));
         }
     }
-    let uctx = UnitCtx {
-        files: &table.sources,
-        environment: (environment.class != env::EnvClass::Unknown).then_some(label.as_str()),
-        today: ctx.today,
-        tf_blocks: &blocks,
-        tf_joins: crate::builtin::JoinCache::default(),
-        certificates: crate::builtin::TargetCertificates::default(),
-    };
+    let uctx = UnitCtx::new(
+        &table.sources,
+        (environment.class != env::EnvClass::Unknown).then_some(label.as_str()),
+        ctx.today,
+        &blocks,
+    );
     let mut collector = Collector {
         env: &environment,
         unit: &unit_dir_rel,
@@ -1345,14 +1341,12 @@ fn process_yaml(src: &SourceRef, checks: &Dispatch, pctx: &ProcessCtx<'_>, r: &m
         labels.sort();
         labels.dedup();
         let label = labels.join(", ");
-        let ctx = UnitCtx {
-            files: &files,
-            environment: (!label.is_empty()).then_some(label.as_str()),
-            today: pctx.today,
-            tf_blocks: &[],
-            tf_joins: crate::builtin::JoinCache::default(),
-            certificates: crate::builtin::TargetCertificates::default(),
-        };
+        let ctx = UnitCtx::new(
+            &files,
+            (!label.is_empty()).then_some(label.as_str()),
+            pctx.today,
+            &[],
+        );
         run_target(&checks.k8s, &ctx, &Target::K8sObject(o), &mut r.findings);
         if let Some(spec) = o.pod_spec() {
             run_target(&checks.k8s, &ctx, &Target::K8sPod(o, spec), &mut r.findings);
@@ -1448,14 +1442,12 @@ fn process_dockerfile(
     let environment = env::infer::file(pctx.env_cfg, &src.path);
     r.record("dockerfile", src.path.clone(), &environment);
     let label = environment.label();
-    let ctx = UnitCtx {
-        files: &files,
-        environment: (environment.class != env::EnvClass::Unknown).then_some(label.as_str()),
-        today: pctx.today,
-        tf_blocks: &[],
-        tf_joins: crate::builtin::JoinCache::default(),
-        certificates: crate::builtin::TargetCertificates::default(),
-    };
+    let ctx = UnitCtx::new(
+        &files,
+        (environment.class != env::EnvClass::Unknown).then_some(label.as_str()),
+        pctx.today,
+        &[],
+    );
     run_target(
         &checks.docker,
         &ctx,

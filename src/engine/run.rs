@@ -218,6 +218,26 @@ pub struct UnitCtx<'a> {
     pub certificates: builtin::TargetCertificates,
 }
 
+impl<'a> UnitCtx<'a> {
+    /// The context of a unit, its caches empty.
+    #[must_use]
+    pub fn new(
+        files: &'a [SourceRef],
+        environment: Option<&'a str>,
+        today: crate::date::Date,
+        tf_blocks: &'a [Block],
+    ) -> Self {
+        UnitCtx {
+            files,
+            environment,
+            today,
+            tf_blocks,
+            tf_joins: builtin::JoinCache::default(),
+            certificates: builtin::TargetCertificates::default(),
+        }
+    }
+}
+
 /// Run every applicable check on one target, appending findings.
 pub fn run_target(
     checks: &[ActiveCheck],
