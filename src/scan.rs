@@ -1294,6 +1294,7 @@ fn process_yaml(src: &SourceRef, checks: &Dispatch, pctx: &ProcessCtx<'_>, r: &m
             .collect()
     };
     let mut file_env: Option<Environment> = None;
+    let mut patch_files = PatchFiles::default();
     for o in &objects {
         if pctx.expired() {
             break;
@@ -1313,7 +1314,7 @@ fn process_yaml(src: &SourceRef, checks: &Dispatch, pctx: &ProcessCtx<'_>, r: &m
             let patched = renderings
                 .get(i)
                 .filter(|rd| !rd.patches.is_empty())
-                .and_then(|rd| patched_object(o, &rd.patches, pctx, &mut files));
+                .and_then(|rd| patch_files.patched(o, &rd.patches, pctx, &mut files));
             let mut collector = Collector {
                 env: &environment,
                 unit: &unit,
@@ -1365,47 +1366,61 @@ fn process_yaml(src: &SourceRef, checks: &Dispatch, pctx: &ProcessCtx<'_>, r: &m
     }
 }
 
-/// An object with an overlay's strategic-merge patches applied (only patches
-/// naming the same kind and name). Patch files join the unit's file table.
-fn patched_object(
-    o: &crate::model::kubernetes::Object,
-    patches: &[String],
-    pctx: &ProcessCtx<'_>,
-    files: &mut Vec<SourceRef>,
-) -> Option<crate::model::kubernetes::Object> {
-    let mut obj = o.clone();
-    let mut applied = false;
-    for p in patches {
-        let path = pctx.root.join(p);
-        let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-        let cand = Candidate {
-            rel: p.clone(),
-            path,
-            kind: FileKind::Yaml,
-            size,
-        };
-        let Ok(src) = load(&cand, pctx.max_size) else {
-            continue;
-        };
-        let idx = u32::try_from(files.len()).unwrap_or(u32::MAX);
-        let Ok(loaded) = yaml::load(&src, idx, pctx.yaml_limits()) else {
-            continue;
-        };
-        let mut used = false;
-        for doc in loaded.documents {
-            let kind = doc.root.get("kind").and_then(Node::as_str);
-            let name = doc.root.path("metadata.name").and_then(Node::as_str);
-            if kind == Some(obj.kind.as_str()) && name == Some(obj.name.as_str()) {
-                kustomize::merge_patch(&mut obj.root, &doc.root);
-                used = true;
+/// The overlay patch files of one unit, each read and parsed once. Every
+/// object of a file is patched once per overlay that renders it: reading the
+/// patches again each time made a file of many objects, rendered by several
+/// overlays, open the same few patch files hundreds of times.
+#[derive(Default)]
+struct PatchFiles {
+    /// By path: the document roots of the file (their nodes in its place in
+    /// the unit's file table), or `None` when it cannot be read or parsed.
+    loaded: std::collections::HashMap<String, Option<Vec<Node>>>,
+}
+
+impl PatchFiles {
+    /// An object with an overlay's strategic-merge patches applied (only
+    /// patches naming the same kind and name), or `None` when none applies.
+    /// A patch file joins the unit's file table when it is first read.
+    fn patched(
+        &mut self,
+        o: &crate::model::kubernetes::Object,
+        patches: &[String],
+        pctx: &ProcessCtx<'_>,
+        files: &mut Vec<SourceRef>,
+    ) -> Option<crate::model::kubernetes::Object> {
+        let mut obj: Option<crate::model::kubernetes::Object> = None;
+        for p in patches {
+            let docs = self
+                .loaded
+                .entry(p.clone())
+                .or_insert_with(|| load_patch(p, pctx, files));
+            for root in docs.iter().flatten() {
+                let kind = root.get("kind").and_then(Node::as_str);
+                let name = root.path("metadata.name").and_then(Node::as_str);
+                if kind == Some(o.kind.as_str()) && name == Some(o.name.as_str()) {
+                    kustomize::merge_patch(&mut obj.get_or_insert_with(|| o.clone()).root, root);
+                }
             }
         }
-        if used {
-            files.push(src);
-            applied = true;
-        }
+        obj
     }
-    applied.then_some(obj)
+}
+
+/// Read and parse one patch file as the next file of the unit's table.
+fn load_patch(p: &str, pctx: &ProcessCtx<'_>, files: &mut Vec<SourceRef>) -> Option<Vec<Node>> {
+    let path = pctx.root.join(p);
+    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    let cand = Candidate {
+        rel: p.to_string(),
+        path,
+        kind: FileKind::Yaml,
+        size,
+    };
+    let src = load(&cand, pctx.max_size).ok()?;
+    let idx = u32::try_from(files.len()).unwrap_or(u32::MAX);
+    let loaded = yaml::load(&src, idx, pctx.yaml_limits()).ok()?;
+    files.push(src);
+    Some(loaded.documents.into_iter().map(|d| d.root).collect())
 }
 
 /// Whether a YAML file that failed to parse was meant to hold Kubernetes objects.
@@ -1521,5 +1536,73 @@ fn process_dockerfile(
             &Target::DockerInstruction(&df, ins, &node),
             &mut r.findings,
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patch_files_are_read_once_per_unit() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let patch =
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: 3\n";
+        std::fs::write(dir.path().join("replicas.yaml"), patch).expect("write patch");
+        let base = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: 1\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: api\n";
+        let src: SourceRef = Arc::new(SourceFile::new(
+            "base.yaml".into(),
+            dir.path().join("base.yaml"),
+            FileKind::Yaml,
+            base,
+        ));
+        let loaded = yaml::load(&src, 0, YamlLimits::default()).expect("base parses");
+        let objects = kubernetes::objects(loaded.documents);
+        let (env_cfg, overlays, limits) = (
+            EnvConfig::default(),
+            OverlayIndex::default(),
+            crate::config::Limits::default(),
+        );
+        let modules = crate::terraform::module::ModuleCache::new(
+            0,
+            std::collections::HashMap::new(),
+            crate::terraform::module::CanonicalPaths::default(),
+        );
+        let pctx = ProcessCtx {
+            max_size: DEFAULT_MAX_FILE_SIZE,
+            root: dir.path(),
+            env_cfg: &env_cfg,
+            overlays: &overlays,
+            limits: &limits,
+            deadline: None,
+            modules: &modules,
+            today: crate::date::Date::new(2026, 1, 1).expect("a date"),
+        };
+        let patches = vec!["replicas.yaml".to_string(), "missing.yaml".to_string()];
+        let mut files = vec![Arc::clone(&src)];
+        let mut cache = PatchFiles::default();
+        // Two renderings of both objects: the deployment is patched each time,
+        // the service never; the patch file joins the table once.
+        for _ in 0..2 {
+            let deployment = cache.patched(&objects[0], &patches, &pctx, &mut files);
+            let replicas = deployment
+                .as_ref()
+                .and_then(|d| d.root.path("spec.replicas"))
+                .and_then(Node::as_f64);
+            assert_eq!(replicas, Some(3.0));
+            assert!(
+                cache
+                    .patched(&objects[1], &patches, &pctx, &mut files)
+                    .is_none()
+            );
+        }
+        let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(paths, ["base.yaml", "replicas.yaml"]);
+        // The patched value's node points at the patch file.
+        let deployment = cache
+            .patched(&objects[0], &patches, &pctx, &mut files)
+            .expect("patched");
+        let node = deployment.root.path("spec.replicas").expect("replicas");
+        assert_eq!(files[node.file as usize].path, "replicas.yaml");
     }
 }
