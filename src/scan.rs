@@ -218,26 +218,51 @@ pub fn scan_discovered(
         .stack_size(16 * 1024 * 1024)
         .build()
         .map_err(|e| e.to_string())?;
-    let pctx = ProcessCtx {
+    use crate::terraform::module::{CanonicalPaths, ModuleCache};
+    let ctx = |modules| ProcessCtx {
         max_size,
         root: &opts.root,
         env_cfg: &env_cfg,
         overlays: &overlays,
         limits: &config.limits,
         deadline: None,
-        modules: &{
-            let paths = crate::terraform::module::CanonicalPaths::default();
-            let uses = pool.install(|| terraform_folder_uses(&units, max_size, &paths));
-            crate::terraform::module::ModuleCache::new(MODULE_CACHE_BYTES, uses, paths)
-        },
+        modules,
         today: config.today(),
     };
-    let results: Vec<UnitResult> = pool.install(|| {
-        units
+    // Terraform folders need to know, before the first is scanned, which
+    // module folders other units call (so a shared folder is parsed once and
+    // dropped after its last use): that pre-pass reads every `.tf` file.
+    // It runs beside the other units (YAML, Dockerfiles, ...), which do not
+    // call modules, and the Terraform folders follow, in path order.
+    let (tf_units, other_units): (Vec<usize>, Vec<usize>) =
+        (0..units.len()).partition(|&i| matches!(units[i], Unit::TerraformDir(..)));
+    let paths = CanonicalPaths::default();
+    let no_modules = ModuleCache::new(
+        0,
+        std::collections::HashMap::new(),
+        CanonicalPaths::default(),
+    );
+    let (uses, other_results) = pool.install(|| {
+        rayon::join(
+            || terraform_folder_uses(&units, max_size, &paths),
+            || {
+                let pctx = ctx(&no_modules);
+                other_units
+                    .par_iter()
+                    .map(|&i| process_guarded(&units[i], &dispatch, &pctx))
+                    .collect::<Vec<_>>()
+            },
+        )
+    });
+    let modules = ModuleCache::new(MODULE_CACHE_BYTES, uses, paths);
+    let tf_results: Vec<UnitResult> = pool.install(|| {
+        let pctx = ctx(&modules);
+        tf_units
             .par_iter()
-            .map(|u| process_guarded(u, &dispatch, &pctx))
+            .map(|&i| process_guarded(&units[i], &dispatch, &pctx))
             .collect()
     });
+    let all = || other_results.iter().chain(&tf_results);
     let mut out = ScanResult {
         diagnostics: discovery.diagnostics,
         root: opts.root.clone(),
@@ -245,15 +270,24 @@ pub fn scan_discovered(
     };
     // Exact sizes: at a hundred thousand files, growing by doubling left up to
     // half of the largest vectors unused.
-    let mut facts: Vec<Fact> = Vec::with_capacity(results.iter().map(|r| r.facts.len()).sum());
+    let mut facts: Vec<Fact> = Vec::with_capacity(all().map(|r| r.facts.len()).sum());
     let mut egress: Vec<crate::project::egress::Fact> =
-        Vec::with_capacity(results.iter().map(|r| r.egress.len()).sum());
+        Vec::with_capacity(all().map(|r| r.egress.len()).sum());
     let mut suppression_sources: Vec<SourceRef> = Vec::new();
     out.findings
-        .reserve_exact(results.iter().map(|r| r.boxed.len()).sum());
+        .reserve_exact(all().map(|r| r.boxed.len()).sum());
     out.environments
-        .reserve_exact(results.iter().map(|r| r.environments.len()).sum());
-    for r in results {
+        .reserve_exact(all().map(|r| r.environments.len()).sum());
+    // Back in unit order.
+    let mut others = other_units.into_iter().zip(other_results).peekable();
+    let mut tfs = tf_units.into_iter().zip(tf_results).peekable();
+    let in_order = std::iter::from_fn(|| match (others.peek(), tfs.peek()) {
+        (Some((a, _)), Some((b, _))) if a < b => others.next(),
+        (_, Some(_)) => tfs.next(),
+        (Some(_), None) => others.next(),
+        (None, None) => None,
+    });
+    for (_, r) in in_order {
         suppression_sources.extend(r.suppression_sources);
         facts.extend(r.facts);
         egress.extend(r.egress);
