@@ -228,8 +228,19 @@ fn main() -> ExitCode {
     }
 }
 
+/// The catalogue for commands that do nothing else meanwhile (`checks`, `explain`).
 fn load_catalogue(extra: &[PathBuf]) -> Result<Catalogue, String> {
-    let mut cat = Catalogue::builtin().map_err(|e| e.to_string())?;
+    load_catalogue_with(extra, true)
+}
+
+/// The built-in checks (parsed on every thread when `parallel`) and those of `extra`.
+fn load_catalogue_with(extra: &[PathBuf], parallel: bool) -> Result<Catalogue, String> {
+    let builtin = if parallel {
+        Catalogue::builtin_parallel()
+    } else {
+        Catalogue::builtin()
+    };
+    let mut cat = builtin.map_err(|e| e.to_string())?;
     for dir in extra {
         cat.add_dir(dir).map_err(|e| e.to_string())?;
     }
@@ -434,7 +445,10 @@ fn scan_input(input: Input, repo_context: bool) -> Result<Scanned, String> {
                     .ok()
             })
             .flatten();
-        let cat = load_catalogue(&extra);
+        // Named files only (a pre-commit run): the walk is instant, the
+        // catalogue takes every thread.
+        let files_only = opts.paths.iter().all(|p| p.is_file());
+        let cat = load_catalogue_with(&extra, files_only && input.threads != 1);
         let discovery = match walk {
             Some(handle) => handle.join().ok(),
             None => Some(scan::discover(&opts, &cfg)),

@@ -336,3 +336,29 @@ fn fixtures_prove_exact_lines() {
         problems.join("\n")
     );
 }
+
+/// Built-in patterns compile when first used: each must compile.
+#[test]
+fn builtin_patterns_compile() {
+    let mut n = 0;
+    for c in &catalogue().checks {
+        if let bulkhead::engine::catalogue::Logic::Match(pred) = &c.logic {
+            pred.compile_patterns()
+                .unwrap_or_else(|e| panic!("{}: {e}", c.id));
+            n += 1;
+        }
+    }
+    assert!(n > 50, "only {n} declarative checks");
+}
+
+/// The parallel load (for runs that do nothing else meanwhile) yields the
+/// same catalogue, in the same order.
+#[test]
+fn parallel_load_is_the_same_catalogue() {
+    let one = catalogue();
+    let all = Catalogue::builtin_parallel().expect("embedded checks load");
+    let key = |c: &Check| format!("{} {} {} {:?}", c.id, c.source, c.title, c.targets);
+    let one: Vec<String> = one.checks.iter().map(|c| key(c)).collect();
+    let all: Vec<String> = all.checks.iter().map(|c| key(c)).collect();
+    assert_eq!(one, all);
+}

@@ -157,3 +157,58 @@ fn checks_and_explain() {
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert!(v.as_array().unwrap().iter().any(|c| c["id"] == "BH0311"));
 }
+
+#[test]
+fn user_checks_load_fire_and_reject_patterns_that_do_not_compile() {
+    let dir = tempfile::tempdir().unwrap();
+    let checks = dir.path().join("checks");
+    std::fs::create_dir(&checks).unwrap();
+    let check = |regex: &str| {
+        format!(
+            "id: ORG0001\nname: org-pinned-registry\ntitle: Image not from the company registry\n\
+             severity: high\npolicy: [A.5-3.1]\ntargets: [kubernetes.container]\n\
+             rationale: Images come from the company registry.\n\
+             remediation: Push the image to registry.example.com.\n\
+             examples:\n  fail: 'image: nginx'\n  pass: 'image: registry.example.com/nginx'\n\
+             match:\n  not:\n    path: image\n    regex: '{regex}'\n"
+        )
+    };
+    let manifest = dir.path().join("pod.yaml");
+    std::fs::write(
+        &manifest,
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: docker.io/nginx:1.27\n",
+    )
+    .unwrap();
+    let scan = |checks: &Path| {
+        bulkhead()
+            .args(["scan", manifest.to_str().unwrap(), "--format", "json"])
+            .args(["--checks", checks.to_str().unwrap()])
+            .assert()
+    };
+    std::fs::write(checks.join("org.yaml"), check(r"^registry\.example\.com/")).unwrap();
+    let out = scan(&checks).code(1).get_output().stdout.clone();
+    let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let fired: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["check_id"].as_str())
+        .collect();
+    assert!(fired.contains(&"ORG0001"), "{fired:?}");
+    // A syntax error, and a pattern over the regex crate's size limit: the
+    // check does not load (exit 2), it does not silently match nothing.
+    std::fs::write(checks.join("org.yaml"), check(r"^(registry")).unwrap();
+    let err = scan(&checks).code(2).get_output().stderr.clone();
+    let err = String::from_utf8_lossy(&err);
+    assert!(
+        err.contains("org.yaml") && err.contains("regex parse error"),
+        "{err}"
+    );
+    std::fs::write(checks.join("org.yaml"), check(r"\w{1000}\w{1000}\w{1000}")).unwrap();
+    let err = scan(&checks).code(2).get_output().stderr.clone();
+    let err = String::from_utf8_lossy(&err);
+    assert!(
+        err.contains("org.yaml") && err.contains("size limit"),
+        "{err}"
+    );
+}
