@@ -358,7 +358,7 @@ struct Scanned {
 /// Scan the input. With `repo_context`, the whole repository root is scanned
 /// and the given paths only become the scope that findings are reported for
 /// (see [`keep_in_scope`]).
-fn scan_input(input: Input, repo_context: bool) -> Result<Scanned, String> {
+fn scan_input(input: Input, repo_context: bool, value_stats: bool) -> Result<Scanned, String> {
     let paths = if input.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -431,6 +431,7 @@ fn scan_input(input: Input, repo_context: bool) -> Result<Scanned, String> {
         paths,
         root: root.clone(),
         threads: input.threads,
+        value_stats,
     };
     // The walk needs neither the catalogue nor the checks: it runs while they
     // load (a start-up cost every scan pays), and is dropped if they fail.
@@ -533,7 +534,7 @@ fn run(cli: Cli, positions: &(Vec<usize>, Vec<usize>)) -> Result<u8, String> {
             Ok(0)
         }
         Command::Envs { input, format } => {
-            let Scanned { result, .. } = scan_input(input, false)?;
+            let Scanned { result, .. } = scan_input(input, false, false)?;
             let text = match format {
                 EnvsFormat::Json => {
                     let mut t = serde_json::to_string_pretty(&result.environments)
@@ -573,7 +574,7 @@ fn run(cli: Cli, positions: &(Vec<usize>, Vec<usize>)) -> Result<u8, String> {
                 root,
                 scope,
                 mut result,
-            } = scan_input(input, repo_context)?;
+            } = scan_input(input, repo_context, stats)?;
             if let Some((path, b)) = &baseline {
                 let label = path.display().to_string();
                 let outcome = b.apply(&label, &mut result.findings, &cfg, &|p| in_scope(&scope, p));
@@ -657,7 +658,7 @@ fn write_baseline(input: Input, output: &Path) -> Result<u8, String> {
     };
     let Scanned {
         cfg, result, scope, ..
-    } = scan_input(input, false)?;
+    } = scan_input(input, false, false)?;
     let mut b = Baseline::from_findings(
         &result.findings,
         previous.as_ref(),

@@ -45,6 +45,9 @@ pub struct ScanOptions {
     pub root: PathBuf,
     /// Worker threads (0 = all cores).
     pub threads: usize,
+    /// Count known and unknown Terraform values ([`Stats::terraform_values`],
+    /// for `--stats`): a walk of every evaluated body.
+    pub value_stats: bool,
 }
 
 /// Counts reported with the results.
@@ -228,6 +231,7 @@ pub fn scan_discovered(
         deadline: None,
         modules,
         today: config.today(),
+        value_stats: opts.value_stats,
     };
     // Terraform folders need to know, before the first is scanned, which
     // module folders other units call (so a shared folder is parsed once and
@@ -846,6 +850,8 @@ struct ProcessCtx<'a> {
     modules: &'a crate::terraform::module::ModuleCache,
     /// The date checks judge expiry and age against.
     today: crate::date::Date,
+    /// Count Terraform values (see [`ScanOptions::value_stats`]).
+    value_stats: bool,
 }
 
 impl ProcessCtx<'_> {
@@ -1019,16 +1025,19 @@ fn process_terraform(
             runs.push((Some(name.clone()), inputs));
         }
     }
-    let opts = EvalOptions {
+    let mut opts = EvalOptions {
         workspace: None,
         root_dir: dir.to_string(),
         repo_root: ctx.root.to_path_buf(),
         max_file_size: ctx.max_size,
+        count_values: ctx.value_stats,
     };
     for (i, (variant, inputs)) in runs.iter().enumerate() {
         if i > 0 && ctx.expired() {
             break;
         }
+        // Values are counted in the first evaluation only.
+        opts.count_values = ctx.value_stats && i == 0;
         let evaluated = module::evaluate_with(&tree, &table, inputs, &opts, &eval_limits);
         eval_limit_diagnostics(
             &evaluated.limits,
@@ -1196,6 +1205,7 @@ fn process_terragrunt(
             root_dir: module_rel,
             repo_root: ctx.root.to_path_buf(),
             max_file_size: ctx.max_size,
+            count_values: ctx.value_stats,
         },
         &eval_limits,
     );
@@ -1611,6 +1621,7 @@ mod tests {
             deadline: None,
             modules: &modules,
             today: crate::date::Date::new(2026, 1, 1).expect("a date"),
+            value_stats: false,
         };
         let patches = vec!["replicas.yaml".to_string(), "missing.yaml".to_string()];
         let mut files = vec![Arc::clone(&src)];

@@ -136,6 +136,7 @@ fn scan_dir(dir: &Path, today: Option<Date>) -> ScanResult {
             paths: vec![dir.to_path_buf()],
             root: dir.to_path_buf(),
             threads: 1,
+            value_stats: false,
         },
         &catalogue(),
         &cfg,

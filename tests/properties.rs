@@ -187,6 +187,7 @@ fn run(dir: &Path, threads: usize) -> ScanResult {
             paths: vec![dir.to_path_buf()],
             root: dir.to_path_buf(),
             threads,
+            value_stats: false,
         },
         catalogue(),
         &config(),

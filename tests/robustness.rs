@@ -16,6 +16,7 @@ fn run(dir: &Path, cfg: &Config) -> ScanResult {
             paths: vec![dir.to_path_buf()],
             root: dir.to_path_buf(),
             threads: 2,
+            value_stats: false,
         },
         &Catalogue::builtin().unwrap(),
         cfg,

@@ -46,6 +46,7 @@ fn scan_with(files: &[(&str, &str)], cfg: &Config) -> ScanResult {
             paths: vec![dir.path().to_path_buf()],
             root: dir.path().to_path_buf(),
             threads: 2,
+            value_stats: false,
         },
         &catalogue(),
         cfg,

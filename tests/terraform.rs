@@ -124,6 +124,7 @@ fn references_between_resources_resolve_to_the_resource() {
         root_dir: String::new(),
         repo_root: dir.clone(),
         max_file_size: 1 << 20,
+        count_values: false,
     };
     let out = bulkhead::terraform::module::evaluate(&tree, &table, &Default::default(), &opts);
     let rule = out

@@ -51,6 +51,7 @@ fuzz_target!(|data: &[u8]| {
             paths: vec![root.to_path_buf()],
             root: root.to_path_buf(),
             threads: 1,
+            value_stats: false,
         },
         catalogue(),
         &Config::default(),

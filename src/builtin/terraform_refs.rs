@@ -537,6 +537,7 @@ mod tests {
             root_dir: String::new(),
             repo_root: root.to_path_buf(),
             max_file_size: 1 << 20,
+            count_values: false,
         };
         let blocks = evaluate(&tree, &table, &BTreeMap::new(), &opts).blocks;
         (blocks, table.sources)

@@ -291,6 +291,9 @@ pub struct EvalOptions {
     pub repo_root: PathBuf,
     /// Size cap for files read by `file()` and `templatefile()`.
     pub max_file_size: u64,
+    /// Count known and unknown values into [`Evaluated::stats`] (a walk of
+    /// every evaluated body, for `--stats`).
+    pub count_values: bool,
 }
 
 /// Bounds of one evaluation (`[limits]` in `bulkhead.toml`).
@@ -1023,7 +1026,9 @@ impl ModuleScope<'_> {
                     "variable" => out.blocks.push(in_file(prefixed(mb, prefix), f.file)),
                     "provider" | "terraform" | "locals" | "output" => {
                         let body = self.body(&hb.body, mb.span, f.file, &Bindings::default(), 1);
-                        out.stats.count(&body);
+                        if self.opts.count_values {
+                            out.stats.count(&body);
+                        }
                         // A folder shared by several units was parsed under
                         // another file index: the block is in `f.file`.
                         out.blocks.push(Block {
@@ -1110,7 +1115,9 @@ impl ModuleScope<'_> {
         let is_module = hb.ident.as_str() == "module";
         for (suffix, b) in instances {
             let body = self.body(&hb.body, mb.span, file, &b, 1);
-            out.stats.count(&body);
+            if self.opts.count_values {
+                out.stats.count(&body);
+            }
             // The evaluated body replaces the literal one: do not copy it.
             let mut block = Block {
                 kind: mb.kind.clone(),
@@ -1719,6 +1726,10 @@ mod tests {
 
     /// Evaluate one `main.tf` written into `dir` and return the evaluated blocks.
     fn eval_dir(dir: &Path, text: &str) -> Vec<Block> {
+        eval_dir_counting(dir, text, false).blocks
+    }
+
+    fn eval_dir_counting(dir: &Path, text: &str, count_values: bool) -> Evaluated {
         std::fs::write(dir.join("main.tf"), text).unwrap();
         let mut table = FileTable::default();
         let mut diags = Vec::new();
@@ -1733,8 +1744,26 @@ mod tests {
             root_dir: String::new(),
             repo_root: dir.to_path_buf(),
             max_file_size: 1 << 20,
+            count_values,
         };
-        evaluate(&tree, &table, &BTreeMap::new(), &opts).blocks
+        evaluate(&tree, &table, &BTreeMap::new(), &opts)
+    }
+
+    #[test]
+    fn values_are_counted_only_when_asked() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "variable \"name\" {}\nresource \"aws_s3_bucket\" \"b\" {\n  bucket = var.name\n  acl    = \"private\"\n  tags   = { team = \"web\" }\n}\n";
+        let counted = eval_dir_counting(dir.path(), text, true);
+        assert_eq!(counted.stats.known, 2);
+        assert_eq!(
+            counted.stats.unknown.get("variable without value"),
+            Some(&1),
+            "{:?}",
+            counted.stats.unknown
+        );
+        let quiet = eval_dir_counting(dir.path(), text, false);
+        assert_eq!((quiet.stats.known, quiet.stats.unknown.len()), (0, 0));
+        assert_eq!(quiet.blocks.len(), counted.blocks.len());
     }
 
     fn local<'a>(blocks: &'a [Block], name: &str) -> &'a Node {
@@ -1793,6 +1822,7 @@ mod tests {
             root_dir: String::new(),
             repo_root: dir.path().to_path_buf(),
             max_file_size: 1 << 20,
+            count_values: false,
         };
         let blocks = evaluate(&tree, &table, &BTreeMap::new(), &opts).blocks;
         // Every file of a called module was parsed on its own (as file 0):

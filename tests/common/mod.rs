@@ -16,6 +16,7 @@ pub fn scan_dir(dir: &Path) -> ScanResult {
             paths: vec![dir.to_path_buf()],
             root: dir.to_path_buf(),
             threads: 1,
+            value_stats: false,
         },
         &Catalogue::builtin().unwrap(),
         &Config::default(),
