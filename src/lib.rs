@@ -16,6 +16,7 @@ pub mod encoding;
 pub mod engine;
 pub mod env;
 pub mod finding;
+pub mod hcl;
 pub mod model;
 pub mod parse;
 pub mod project;

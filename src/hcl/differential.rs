@@ -1,0 +1,539 @@
+//! The parser against `hcl-edit`: both trees, dumped in one format (kinds,
+//! spans, values), must be equal on every `.tf` and `.hcl` file under
+//! `testdata/`.
+
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use hcl_edit::Span as _;
+
+use super::ast as own;
+use super::ast::Span as _;
+
+fn line(out: &mut String, depth: usize, what: &str, span: Option<Range<usize>>) {
+    let span = span.map_or_else(|| "?".to_string(), |r| format!("{}..{}", r.start, r.end));
+    let _ = writeln!(out, "{:indent$}{what} @{span}", "", indent = depth * 2);
+}
+
+// ----- hcl-edit -----
+
+fn edit_body(b: &hcl_edit::structure::Body, d: usize, out: &mut String) {
+    use hcl_edit::structure::{BlockLabel, Structure};
+    for s in b.iter() {
+        match s {
+            Structure::Attribute(a) => {
+                line(out, d, "attr", a.span());
+                line(out, d + 1, &format!("key {}", a.key.as_str()), a.key.span());
+                edit_expr(&a.value, d + 1, out);
+            }
+            Structure::Block(bl) => {
+                line(out, d, "block", bl.span());
+                line(
+                    out,
+                    d + 1,
+                    &format!("ident {}", bl.ident.as_str()),
+                    bl.ident.span(),
+                );
+                for l in &bl.labels {
+                    let kind = match l {
+                        BlockLabel::Ident(_) => "ident",
+                        BlockLabel::String(_) => "string",
+                    };
+                    line(
+                        out,
+                        d + 1,
+                        &format!("label {kind} {:?}", l.as_str()),
+                        l.span(),
+                    );
+                }
+                edit_body(&bl.body, d + 1, out);
+            }
+        }
+    }
+}
+
+fn edit_template(t: &hcl_edit::template::Template, d: usize, out: &mut String) {
+    use hcl_edit::template::{Directive, Element};
+    for e in t.iter() {
+        match e {
+            Element::Literal(l) => line(out, d, &format!("lit {:?}", l.value()), l.span()),
+            Element::Interpolation(i) => {
+                line(out, d, "interp", i.span());
+                edit_expr(&i.expr, d + 1, out);
+            }
+            Element::Directive(dir) => match dir.as_ref() {
+                Directive::If(i) => {
+                    line(out, d, "if", None);
+                    edit_expr(&i.if_expr.cond_expr, d + 1, out);
+                    edit_template(&i.if_expr.template, d + 1, out);
+                    if let Some(e) = &i.else_expr {
+                        line(out, d, "else", None);
+                        edit_template(&e.template, d + 1, out);
+                    }
+                }
+                Directive::For(f) => {
+                    let f = &f.for_expr;
+                    let k = f.key_var.as_ref().map(|k| k.as_str().to_string());
+                    line(
+                        out,
+                        d,
+                        &format!("tfor {k:?} {}", f.value_var.as_str()),
+                        None,
+                    );
+                    edit_expr(&f.collection_expr, d + 1, out);
+                    edit_template(&f.template, d + 1, out);
+                }
+            },
+        }
+    }
+}
+
+fn edit_expr(e: &hcl_edit::expr::Expression, d: usize, out: &mut String) {
+    use hcl_edit::expr::{Expression as E, ObjectKey, TraversalOperator as T};
+    let sp = e.span();
+    match e {
+        E::Null(_) => line(out, d, "null", sp),
+        E::Bool(b) => line(out, d, &format!("bool {}", b.value()), sp),
+        E::Number(n) => line(out, d, &format!("num {:?}", n.value().as_f64()), sp),
+        E::String(s) => line(out, d, &format!("str {:?}", s.value()), sp),
+        E::Array(a) => {
+            line(out, d, "array", sp);
+            a.iter().for_each(|x| edit_expr(x, d + 1, out));
+        }
+        E::Object(o) => {
+            line(out, d, "object", sp);
+            for (k, v) in o.iter() {
+                match k {
+                    ObjectKey::Ident(i) => {
+                        line(out, d + 1, &format!("kident {}", i.as_str()), i.span())
+                    }
+                    ObjectKey::Expression(x) => {
+                        line(out, d + 1, "kexpr", None);
+                        edit_expr(x, d + 2, out);
+                    }
+                }
+                edit_expr(v.expr(), d + 2, out);
+            }
+        }
+        E::StringTemplate(t) => {
+            line(out, d, "template", sp);
+            edit_template(t, d + 1, out);
+        }
+        E::HeredocTemplate(h) => {
+            line(out, d, &format!("heredoc {:?}", h.indent()), sp);
+            edit_template(&h.template, d + 1, out);
+        }
+        E::Parenthesis(p) => {
+            line(out, d, "paren", sp);
+            edit_expr(p.inner(), d + 1, out);
+        }
+        E::Variable(v) => line(out, d, &format!("var {}", v.as_str()), sp),
+        E::Conditional(c) => {
+            line(out, d, "cond", sp);
+            edit_expr(&c.cond_expr, d + 1, out);
+            edit_expr(&c.true_expr, d + 1, out);
+            edit_expr(&c.false_expr, d + 1, out);
+        }
+        E::FuncCall(f) => {
+            let ns: Vec<&str> = f.name.namespace.iter().map(|n| n.as_str()).collect();
+            line(
+                out,
+                d,
+                &format!(
+                    "call {ns:?} {} {}",
+                    f.name.name.as_str(),
+                    f.args.expand_final()
+                ),
+                sp,
+            );
+            f.args.iter().for_each(|x| edit_expr(x, d + 1, out));
+        }
+        E::Traversal(t) => {
+            line(out, d, "traversal", sp);
+            edit_expr(&t.expr, d + 1, out);
+            for op in &t.operators {
+                match op.value() {
+                    T::AttrSplat(_) => line(out, d + 1, ".*", op.span()),
+                    T::FullSplat(_) => line(out, d + 1, "[*]", op.span()),
+                    T::GetAttr(i) => line(out, d + 1, &format!(".{}", i.as_str()), op.span()),
+                    T::LegacyIndex(i) => line(out, d + 1, &format!(".{}", i.value()), op.span()),
+                    T::Index(x) => {
+                        line(out, d + 1, "[]", op.span());
+                        edit_expr(x, d + 2, out);
+                    }
+                }
+            }
+        }
+        E::UnaryOp(u) => {
+            line(out, d, &format!("unary {:?}", u.operator.value()), sp);
+            edit_expr(&u.expr, d + 1, out);
+        }
+        E::BinaryOp(b) => {
+            line(out, d, &format!("binary {:?}", b.operator.value()), sp);
+            edit_expr(&b.lhs_expr, d + 1, out);
+            edit_expr(&b.rhs_expr, d + 1, out);
+        }
+        E::ForExpr(f) => {
+            let k = f.intro.key_var.as_ref().map(|k| k.as_str().to_string());
+            line(
+                out,
+                d,
+                &format!("for {k:?} {} {}", f.intro.value_var.as_str(), f.grouping),
+                sp,
+            );
+            edit_expr(&f.intro.collection_expr, d + 1, out);
+            if let Some(k) = &f.key_expr {
+                edit_expr(k, d + 1, out);
+            }
+            edit_expr(&f.value_expr, d + 1, out);
+            if let Some(c) = &f.cond {
+                edit_expr(&c.expr, d + 1, out);
+            }
+        }
+    }
+}
+
+// ----- ours -----
+
+fn own_body(b: &own::Body, d: usize, out: &mut String) {
+    use own::{BlockLabel, Structure};
+    for s in b.iter() {
+        match s {
+            Structure::Attribute(a) => {
+                line(out, d, "attr", a.span());
+                line(out, d + 1, &format!("key {}", a.key.as_str()), a.key.span());
+                own_expr(&a.value, d + 1, out);
+            }
+            Structure::Block(bl) => {
+                line(out, d, "block", bl.span());
+                line(
+                    out,
+                    d + 1,
+                    &format!("ident {}", bl.ident.as_str()),
+                    bl.ident.span(),
+                );
+                for l in &bl.labels {
+                    let kind = match l {
+                        BlockLabel::Ident(_) => "ident",
+                        BlockLabel::String(_) => "string",
+                    };
+                    line(
+                        out,
+                        d + 1,
+                        &format!("label {kind} {:?}", l.as_str()),
+                        l.span(),
+                    );
+                }
+                own_body(&bl.body, d + 1, out);
+            }
+        }
+    }
+}
+
+fn own_template(t: &own::Template, d: usize, out: &mut String) {
+    use own::{Directive, Element};
+    for e in t.iter() {
+        match e {
+            Element::Literal(l) => line(out, d, &format!("lit {:?}", l.value()), l.span()),
+            Element::Interpolation(i) => {
+                line(out, d, "interp", Some(i.span.clone()));
+                own_expr(&i.expr, d + 1, out);
+            }
+            Element::Directive(dir) => match dir.as_ref() {
+                Directive::If(i) => {
+                    line(out, d, "if", None);
+                    own_expr(&i.if_expr.cond_expr, d + 1, out);
+                    own_template(&i.if_expr.template, d + 1, out);
+                    if let Some(e) = &i.else_expr {
+                        line(out, d, "else", None);
+                        own_template(&e.template, d + 1, out);
+                    }
+                }
+                Directive::For(f) => {
+                    let f = &f.for_expr;
+                    let k = f.key_var.as_ref().map(|k| k.as_str().to_string());
+                    line(
+                        out,
+                        d,
+                        &format!("tfor {k:?} {}", f.value_var.as_str()),
+                        None,
+                    );
+                    own_expr(&f.collection_expr, d + 1, out);
+                    own_template(&f.template, d + 1, out);
+                }
+            },
+        }
+    }
+}
+
+fn own_expr(e: &own::Expression, d: usize, out: &mut String) {
+    use own::{Expression as E, ObjectKey, TraversalOperator as T};
+    let sp = e.span();
+    match e {
+        E::Null(_) => line(out, d, "null", sp),
+        E::Bool(b) => line(out, d, &format!("bool {}", b.value()), sp),
+        E::Number(n) => line(out, d, &format!("num {:?}", n.value().as_f64()), sp),
+        E::String(s) => line(out, d, &format!("str {:?}", s.value()), sp),
+        E::Array(a) => {
+            line(out, d, "array", sp);
+            a.iter().for_each(|x| own_expr(x, d + 1, out));
+        }
+        E::Object(o) => {
+            line(out, d, "object", sp);
+            for (k, v) in o.iter() {
+                match k {
+                    ObjectKey::Ident(i) => {
+                        line(out, d + 1, &format!("kident {}", i.as_str()), i.span())
+                    }
+                    ObjectKey::Expression(x) => {
+                        line(out, d + 1, "kexpr", None);
+                        own_expr(x, d + 2, out);
+                    }
+                }
+                own_expr(v.expr(), d + 2, out);
+            }
+        }
+        E::StringTemplate(t) => {
+            line(out, d, "template", sp);
+            own_template(t, d + 1, out);
+        }
+        E::HeredocTemplate(h) => {
+            line(out, d, &format!("heredoc {:?}", h.indent()), sp);
+            own_template(&h.template, d + 1, out);
+        }
+        E::Parenthesis(p) => {
+            line(out, d, "paren", sp);
+            own_expr(p.inner(), d + 1, out);
+        }
+        E::Variable(v) => line(out, d, &format!("var {}", v.as_str()), sp),
+        E::Conditional(c) => {
+            line(out, d, "cond", sp);
+            own_expr(&c.cond_expr, d + 1, out);
+            own_expr(&c.true_expr, d + 1, out);
+            own_expr(&c.false_expr, d + 1, out);
+        }
+        E::FuncCall(f) => {
+            let ns: Vec<&str> = f.name.namespace.iter().map(|n| n.as_str()).collect();
+            line(
+                out,
+                d,
+                &format!(
+                    "call {ns:?} {} {}",
+                    f.name.name.as_str(),
+                    f.args.expand_final()
+                ),
+                sp,
+            );
+            f.args.iter().for_each(|x| own_expr(x, d + 1, out));
+        }
+        E::Traversal(t) => {
+            line(out, d, "traversal", sp);
+            own_expr(&t.expr, d + 1, out);
+            for op in &t.operators {
+                match op.value() {
+                    T::AttrSplat(_) => line(out, d + 1, ".*", op.span()),
+                    T::FullSplat(_) => line(out, d + 1, "[*]", op.span()),
+                    T::GetAttr(i) => line(out, d + 1, &format!(".{}", i.as_str()), op.span()),
+                    T::LegacyIndex(i) => line(out, d + 1, &format!(".{}", i.value()), op.span()),
+                    T::Index(x) => {
+                        line(out, d + 1, "[]", op.span());
+                        own_expr(x, d + 2, out);
+                    }
+                }
+            }
+        }
+        E::UnaryOp(u) => {
+            line(out, d, &format!("unary {:?}", u.operator.value()), sp);
+            own_expr(&u.expr, d + 1, out);
+        }
+        E::BinaryOp(b) => {
+            line(out, d, &format!("binary {:?}", b.operator.value()), sp);
+            own_expr(&b.lhs_expr, d + 1, out);
+            own_expr(&b.rhs_expr, d + 1, out);
+        }
+        E::ForExpr(f) => {
+            let k = f.intro.key_var.as_ref().map(|k| k.as_str().to_string());
+            line(
+                out,
+                d,
+                &format!("for {k:?} {} {}", f.intro.value_var.as_str(), f.grouping),
+                sp,
+            );
+            own_expr(&f.intro.collection_expr, d + 1, out);
+            if let Some(k) = &f.key_expr {
+                own_expr(k, d + 1, out);
+            }
+            own_expr(&f.value_expr, d + 1, out);
+            if let Some(c) = &f.cond {
+                own_expr(&c.expr, d + 1, out);
+            }
+        }
+    }
+}
+
+/// Both parsers' view of `text`: `Err` when one of them rejects it.
+pub(crate) fn dumps(text: &str) -> (Result<String, String>, Result<String, String>) {
+    let theirs = hcl_edit::parser::parse_body(text)
+        .map(|b| {
+            let mut s = String::new();
+            edit_body(&b, 0, &mut s);
+            s
+        })
+        .map_err(|e| e.to_string());
+    let ours = super::parse_body(text)
+        .map(|b| {
+            let mut s = String::new();
+            own_body(&b, 0, &mut s);
+            s
+        })
+        .map_err(|e| e.to_string());
+    (theirs, ours)
+}
+
+/// The first differing line of two dumps, with context.
+pub(crate) fn first_difference(a: &str, b: &str) -> Option<String> {
+    let (al, bl): (Vec<&str>, Vec<&str>) = (a.lines().collect(), b.lines().collect());
+    let i = (0..al.len().max(bl.len())).find(|&i| al.get(i) != bl.get(i))?;
+    let from = i.saturating_sub(3);
+    Some(format!(
+        "hcl-edit:\n{}\nours:\n{}",
+        al[from..(i + 3).min(al.len())].join("\n"),
+        bl[from..(i + 3).min(bl.len())].join("\n")
+    ))
+}
+
+#[test]
+fn same_trees_as_hcl_edit_on_testdata() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata");
+    let mut files = Vec::new();
+    let mut stack = vec![root];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p
+                .extension()
+                .is_some_and(|e| e == "tf" || e == "hcl" || e == "tfvars")
+            {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    let mut failures = Vec::new();
+    for f in &files {
+        let Ok(text) = std::fs::read_to_string(f) else {
+            continue;
+        };
+        match dumps(&text) {
+            (Ok(a), Ok(b)) => {
+                if let Some(diff) = first_difference(&a, &b) {
+                    failures.push(format!("{}:\n{diff}", f.display()));
+                }
+            }
+            (Err(_), Err(_)) => {}
+            (a, b) => failures.push(format!(
+                "{}: hcl-edit {:?}, ours {:?}",
+                f.display(),
+                a.err(),
+                b.err()
+            )),
+        }
+    }
+    assert!(files.len() > 100, "{} files", files.len());
+    assert!(
+        failures.is_empty(),
+        "{} of {} files differ:\n{}",
+        failures.len(),
+        files.len(),
+        failures
+            .iter()
+            .take(5)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    );
+}
+
+/// Run by hand on a folder of real repositories: `HCL_DIFF_DIR=... cargo test
+/// --lib hcl::differential::folder -- --ignored --nocapture`.
+#[test]
+#[ignore = "needs HCL_DIFF_DIR"]
+fn folder() {
+    let Some(root) = std::env::var_os("HCL_DIFF_DIR") else {
+        return;
+    };
+    let mut files = Vec::new();
+    let mut stack = vec![std::path::PathBuf::from(root)];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p
+                .extension()
+                .is_some_and(|e| e == "tf" || e == "hcl" || e == "tfvars")
+            {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    let (mut same, mut both_err, mut differ) = (0, 0, 0);
+    for f in &files {
+        let Ok(text) = std::fs::read_to_string(f) else {
+            continue;
+        };
+        match dumps(&text) {
+            (Ok(a), Ok(b)) => match first_difference(&a, &b) {
+                None => same += 1,
+                Some(diff) => {
+                    differ += 1;
+                    if differ <= 8 {
+                        println!("{}:\n{diff}\n", f.display());
+                    }
+                }
+            },
+            (Err(_), Err(_)) => both_err += 1,
+            (a, b) => {
+                differ += 1;
+                if differ <= 8 {
+                    println!(
+                        "{}: hcl-edit {:?}\n ours {:?}\n",
+                        f.display(),
+                        a.err(),
+                        b.err()
+                    );
+                }
+            }
+        }
+    }
+    println!(
+        "{} files: {same} same, {both_err} rejected by both, {differ} differ",
+        files.len()
+    );
+    let texts: Vec<String> = files
+        .iter()
+        .filter_map(|f| std::fs::read_to_string(f).ok())
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    for round in 0..3 {
+        let t = std::time::Instant::now();
+        let n = texts
+            .iter()
+            .filter(|t| hcl_edit::parser::parse_body(t).is_ok())
+            .count();
+        let theirs = t.elapsed();
+        let t = std::time::Instant::now();
+        let m = texts
+            .iter()
+            .filter(|t| super::parse_body(t).is_ok())
+            .count();
+        let ours = t.elapsed();
+        println!(
+            "round {round}: {bytes} bytes; hcl-edit {theirs:?} ({n} ok), ours {ours:?} ({m} ok): {:.1}x",
+            theirs.as_secs_f64() / ours.as_secs_f64()
+        );
+    }
+}
