@@ -605,7 +605,6 @@ fn process(unit: &Unit, checks: &Dispatch, ctx: &ProcessCtx<'_>) -> UnitResult {
         deadline: timeout.map(|t| Instant::now() + t),
         ..*ctx
     };
-    terraform::set_deadline(ctx.deadline);
     let mut r = UnitResult::default();
     match unit {
         Unit::TerraformDir(dir, files) => process_terraform(dir, files, checks, ctx, &mut r),
@@ -639,27 +638,13 @@ fn process(unit: &Unit, checks: &Dispatch, ctx: &ProcessCtx<'_>) -> UnitResult {
             timeout_message(timeout),
         ));
     }
-    terraform::set_deadline(None);
     // Keep only the findings; the unit's sources are released with them.
     r
 }
 
-/// A diagnostic for an HCL error: `limit` when parsing ran out of time.
-fn hcl_error(
-    src: &SourceFile,
-    e: &terraform::HclError,
-    timeout: Option<std::time::Duration>,
-) -> Diagnostic {
-    if e.message == terraform::TIMEOUT_MESSAGE {
-        Diagnostic::file(
-            &src.path,
-            DiagLevel::Warning,
-            "limit",
-            timeout_message(timeout),
-        )
-    } else {
-        parse_error(src, e.offset, &e.message)
-    }
+/// A diagnostic for an HCL syntax error.
+fn hcl_error(src: &SourceFile, e: &terraform::HclError) -> Diagnostic {
+    parse_error(src, e.offset, &e.message)
 }
 
 /// The `[limits]` key of the per-unit timeout.
@@ -889,7 +874,7 @@ fn tfvars_values(src: &SourceRef, idx: u32, ctx: &ProcessCtx<'_>) -> Result<Node
     }
     terraform::parse_hcl(&src.text, idx)
         .map(|f| f.attributes)
-        .map_err(|e| hcl_error(src, &e, ctx.limits.unit_timeout()))
+        .map_err(|e| hcl_error(src, &e))
 }
 
 /// Whether a variable file is always loaded (`terraform.tfvars`, `*.auto.tfvars`)
@@ -1099,8 +1084,7 @@ fn process_terraform(
 fn process_hcl(src: &SourceRef, checks: &Dispatch, ctx: &ProcessCtx<'_>, r: &mut UnitResult) {
     if let Err(e) = terraform::parse_hcl(&src.text, 0) {
         r.stats.files_failed += 1;
-        r.diagnostics
-            .push(hcl_error(src, &e, ctx.limits.unit_timeout()));
+        r.diagnostics.push(hcl_error(src, &e));
         return;
     }
     *r.stats.files.entry(src.kind).or_default() += 1;

@@ -44,13 +44,6 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    // Texts with unclosed brackets are parsed on a helper thread under a time
-    // limit (the HCL parser can backtrack exponentially on them; see
-    // `exponential_hcl_parses_are_stopped_at_the_deadline` in
-    // tests/robustness.rs); abandoned helpers would distort fuzzing.
-    if bulkhead::parse::terraform::needs_guard(text) {
-        return;
-    }
     let Ok(parsed) = bulkhead::parse::terraform::parse_hcl(text, 1) else {
         return;
     };

@@ -65,9 +65,16 @@ fn edit_template(t: &hcl_edit::template::Template, d: usize, out: &mut String) {
                 Directive::If(i) => {
                     line(out, d, "if", None);
                     edit_expr(&i.if_expr.cond_expr, d + 1, out);
+                    line(
+                        out,
+                        d + 1,
+                        "inner",
+                        hcl_edit::Span::span(&i.if_expr.template),
+                    );
                     edit_template(&i.if_expr.template, d + 1, out);
                     if let Some(e) = &i.else_expr {
                         line(out, d, "else", None);
+                        line(out, d + 1, "inner", hcl_edit::Span::span(&e.template));
                         edit_template(&e.template, d + 1, out);
                     }
                 }
@@ -81,6 +88,7 @@ fn edit_template(t: &hcl_edit::template::Template, d: usize, out: &mut String) {
                         None,
                     );
                     edit_expr(&f.collection_expr, d + 1, out);
+                    line(out, d + 1, "inner", hcl_edit::Span::span(&f.template));
                     edit_template(&f.template, d + 1, out);
                 }
             },
@@ -117,10 +125,12 @@ fn edit_expr(e: &hcl_edit::expr::Expression, d: usize, out: &mut String) {
         }
         E::StringTemplate(t) => {
             line(out, d, "template", sp);
+            line(out, d + 1, "inner", hcl_edit::Span::span(&**t));
             edit_template(t, d + 1, out);
         }
         E::HeredocTemplate(h) => {
             line(out, d, &format!("heredoc {:?}", h.indent()), sp);
+            line(out, d + 1, "inner", hcl_edit::Span::span(&h.template));
             edit_template(&h.template, d + 1, out);
         }
         E::Parenthesis(p) => {
@@ -243,9 +253,11 @@ fn own_template(t: &own::Template, d: usize, out: &mut String) {
                 Directive::If(i) => {
                     line(out, d, "if", None);
                     own_expr(&i.if_expr.cond_expr, d + 1, out);
+                    line(out, d + 1, "inner", own::Span::span(&i.if_expr.template));
                     own_template(&i.if_expr.template, d + 1, out);
                     if let Some(e) = &i.else_expr {
                         line(out, d, "else", None);
+                        line(out, d + 1, "inner", own::Span::span(&e.template));
                         own_template(&e.template, d + 1, out);
                     }
                 }
@@ -259,6 +271,7 @@ fn own_template(t: &own::Template, d: usize, out: &mut String) {
                         None,
                     );
                     own_expr(&f.collection_expr, d + 1, out);
+                    line(out, d + 1, "inner", own::Span::span(&f.template));
                     own_template(&f.template, d + 1, out);
                 }
             },
@@ -295,10 +308,12 @@ fn own_expr(e: &own::Expression, d: usize, out: &mut String) {
         }
         E::StringTemplate(t) => {
             line(out, d, "template", sp);
+            line(out, d + 1, "inner", own::Span::span(&**t));
             own_template(t, d + 1, out);
         }
         E::HeredocTemplate(h) => {
             line(out, d, &format!("heredoc {:?}", h.indent()), sp);
+            line(out, d + 1, "inner", own::Span::span(&h.template));
             own_template(&h.template, d + 1, out);
         }
         E::Parenthesis(p) => {

@@ -415,20 +415,25 @@ impl<'a> Parser<'a> {
 
     fn binary(&mut self, nl: bool, min: u8) -> R<Expression> {
         let mut lhs = self.unary(nl)?;
+        // Each operator of a chain nests the tree one level deeper (to the
+        // left): it counts towards the nesting cap, or a long chain would
+        // build a tree too deep to walk or drop.
+        let mut chained = 0;
         loop {
             let save = self.pos;
             self.skip(nl);
             let Some((op, len)) = self.binop().filter(|(op, _)| op.precedence() >= min) else {
                 self.pos = save;
+                self.depth -= chained;
                 return Ok(lhs);
             };
+            self.enter()?;
+            chained += 1;
             let ostart = self.pos;
             self.pos += len;
             let operator = Decorated::new(op, ostart..self.pos);
             self.skip(nl);
-            self.enter()?;
             let rhs = self.binary(nl, op.precedence() + 1)?;
-            self.leave();
             let span = start_of(&lhs)..end_of(&rhs);
             lhs = Expression::BinaryOp(Box::new(BinaryOp {
                 lhs_expr: lhs,
@@ -832,12 +837,15 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         self.pos += 1;
         self.enter()?;
-        let (template, end) = self.template(TemplateKind::Quoted)?;
+        let (mut template, end) = self
+            .template(TemplateKind::Quoted)
+            .map_err(|e| unterminated_at(e, start))?;
         self.leave();
         if end != End::Quote {
             return Err(self.error("unexpected template directive"));
         }
         let span = start..self.pos;
+        template.span = span.clone();
         let plain = template
             .elements
             .iter()
@@ -866,7 +874,9 @@ impl<'a> Parser<'a> {
         self.newline()?;
         self.enter()?;
         let delimiter = delim.value().clone();
-        let (mut template, end) = self.template(TemplateKind::Heredoc(delim.as_str()))?;
+        let (mut template, end) = self
+            .template(TemplateKind::Heredoc(delim.as_str()))
+            .map_err(|e| unterminated_at(e, start))?;
         self.leave();
         if end != End::Heredoc {
             return Err(self.error("expected the heredoc's closing delimiter"));
@@ -893,6 +903,9 @@ impl<'a> Parser<'a> {
         let mut elements = Vec::new();
         let mut lit = String::new();
         let mut lit_start = self.pos;
+        // Where the content ends (before a closing quote, a directive or a
+        // heredoc's delimiter line).
+        let content_end;
         let flush = |elements: &mut Vec<Element>, lit: &mut String, from: usize, to: usize| {
             if !lit.is_empty() {
                 elements.push(Element::Literal(Decorated::new(
@@ -905,6 +918,7 @@ impl<'a> Parser<'a> {
             let Some(c) = self.peek() else {
                 if kind == TemplateKind::Bare {
                     flush(&mut elements, &mut lit, lit_start, self.pos);
+                    content_end = self.pos;
                     break End::Eof;
                 }
                 return Err(self.error(match kind {
@@ -915,6 +929,7 @@ impl<'a> Parser<'a> {
             match c {
                 b'"' if kind == TemplateKind::Quoted => {
                     flush(&mut elements, &mut lit, lit_start, self.pos);
+                    content_end = self.pos;
                     self.pos += 1;
                     break End::Quote;
                 }
@@ -1027,6 +1042,7 @@ impl<'a> Parser<'a> {
                             ))));
                         }
                         "else" | "endif" | "endfor" => {
+                            content_end = dstart;
                             self.close_directive()?;
                             break match word.as_str() {
                                 "else" => End::Else,
@@ -1054,6 +1070,7 @@ impl<'a> Parser<'a> {
                             };
                             lit.push_str(&self.text[self.pos..nl_end]);
                             flush(&mut elements, &mut lit, lit_start, nl_end);
+                            content_end = nl_end;
                             self.pos = after;
                             break End::Heredoc;
                         }
@@ -1080,7 +1097,7 @@ impl<'a> Parser<'a> {
         Ok((
             Template {
                 elements,
-                span: start..self.pos,
+                span: start..content_end,
             },
             end,
         ))
@@ -1151,6 +1168,14 @@ impl<'a> Parser<'a> {
     }
 }
 
+/// An unterminated string or heredoc is reported where it opens.
+fn unterminated_at(mut e: ParseError, open: usize) -> ParseError {
+    if e.message.starts_with("unterminated") {
+        e.offset = open;
+    }
+    e
+}
+
 fn start_of(e: &Expression) -> usize {
     e.span().map_or(0, |r| r.start)
 }
@@ -1203,5 +1228,69 @@ fn dedent(t: &mut Template, n: usize) {
         } else {
             skip_first = true;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error(text: &str) -> ParseError {
+        parse_body(text).expect_err(text)
+    }
+
+    #[test]
+    fn errors_say_what_was_expected_where() {
+        let e = error("resource \"x\" \"y\" {\n  a = \n}\n");
+        assert_eq!(
+            (e.message.as_str(), e.offset),
+            ("expected an expression", 25)
+        );
+        let e = error("locals {\n  a = \"unterminated\n}\n");
+        assert_eq!((e.message.as_str(), e.offset), ("unterminated string", 15));
+        let e = error("a = <<EOT\nno end\n");
+        assert_eq!((e.message.as_str(), e.offset), ("unterminated heredoc", 4));
+        let e = error("a = {\n  b = 1 c = 2\n}\n");
+        assert_eq!(e.offset, 14);
+        assert!(error("a = [1, 2\nb = 3\n").message.contains("`]`"));
+    }
+
+    #[test]
+    fn nesting_and_operator_chains_are_capped_not_overflowed() {
+        // Brackets, parentheses, objects, templates, unary and conditional
+        // chains a thousand deep, and a chain of 100,000 operators.
+        let deep = [
+            format!("a = {}1{}\n", "[".repeat(1000), "]".repeat(1000)),
+            format!("a = {}1{}\n", "(".repeat(1000), ")".repeat(1000)),
+            format!("a = {}\n", "{ b = ".repeat(1000)),
+            format!("a = \"{}\"\n", "${\"".repeat(1000)),
+            format!("a = {}x\n", "!".repeat(1000)),
+            format!("a = {}x\n", "c ? 1 : ".repeat(1000)),
+            format!("a = {}1\n", "1 + ".repeat(100_000)),
+            format!("{}\n", "b {\n".repeat(1000)),
+        ];
+        for text in &deep {
+            let e = error(text);
+            assert!(
+                e.message.contains("nesting deeper than 256"),
+                "{}",
+                e.message
+            );
+        }
+        // Just under the cap parses.
+        let ok = format!("a = {}1\n", "1 + ".repeat(200));
+        assert!(parse_body(&ok).is_ok());
+    }
+
+    #[test]
+    fn terraform_accepts_repeated_object_keys_and_so_do_we() {
+        let body = parse_body("a = {\n  k = 1\n  k = 2\n}\n").expect("parses");
+        let Some(Structure::Attribute(a)) = body.iter().next() else {
+            panic!("an attribute");
+        };
+        let Expression::Object(o) = &a.value else {
+            panic!("an object");
+        };
+        assert_eq!(o.iter().count(), 2);
     }
 }

@@ -1,14 +1,14 @@
-//! Terraform / HCL parsing with `hcl-edit` into [`Block`]s whose bodies are
+//! Terraform / HCL parsing ([`crate::hcl`]) into [`Block`]s whose bodies are
 //! [`Node`] trees with exact spans, plus `.tf.json` through the YAML loader.
 //!
 //! Expressions that are not literals become [`Value::Unknown`] here; the
 //! evaluation of variables, locals and functions happens in
 //! [`crate::terraform`], which re-reads the same expressions.
 
-use hcl_edit::Span as _;
-use hcl_edit::expr::{Expression, ObjectKey};
-use hcl_edit::structure::{Body, Structure};
-use hcl_edit::template::{Element, Template};
+use crate::hcl::Span as _;
+use crate::hcl::{Body, Structure};
+use crate::hcl::{Element, Template};
+use crate::hcl::{Expression, ObjectKey};
 
 use crate::model::dockerfile::Word;
 use crate::model::terraform::Block;
@@ -26,121 +26,6 @@ pub struct HclError {
     pub offset: usize,
 }
 
-/// The `[limits]` key reported when parsing ran out of time.
-pub const TIMEOUT_MESSAGE: &str = "parsing took longer than the time limit (limits.unit_timeout)";
-
-/// How long a guarded parse may take when no unit deadline is set.
-const DEFAULT_PARSE_TIME: std::time::Duration = std::time::Duration::from_secs(10);
-
-thread_local! {
-    static DEADLINE: std::cell::Cell<Option<std::time::Instant>> =
-        const { std::cell::Cell::new(None) };
-}
-
-/// Set the deadline of the unit this thread works on (`None`: no unit);
-/// [`parse_hcl`] of a suspicious text stops waiting at it.
-pub fn set_deadline(deadline: Option<std::time::Instant>) {
-    DEADLINE.with(|d| d.set(deadline));
-}
-
-/// Whether a text has unclosed or mismatched brackets, strings or
-/// templates (outside comments and heredocs). The HCL parser backtracks
-/// exponentially on some such texts (nested unclosed objects and
-/// parentheses, found by fuzzing): they are parsed under a time limit. A
-/// wrong guess costs only a thread.
-#[must_use]
-pub fn needs_guard(text: &str) -> bool {
-    /// Bytes that matter outside strings, and inside them.
-    const CODE: [bool; 256] = byte_set(b"#/<\"([{)]}");
-    const STRING: [bool; 256] = byte_set(b"\\\"$%\n");
-    let b = text.as_bytes();
-    let mut stack: Vec<u8> = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        let in_string = stack.last() == Some(&b'"');
-        let interesting = if in_string { &STRING } else { &CODE };
-        // Skip to the next byte that can change the state.
-        match b[i..].iter().position(|&c| interesting[usize::from(c)]) {
-            Some(k) => i += k,
-            None => break,
-        }
-        let c = b[i];
-        if in_string {
-            match c {
-                b'\\' => i += 1,
-                b'"' => {
-                    stack.pop();
-                }
-                b'$' | b'%' if b.get(i + 1) == Some(&b'{') => {
-                    stack.push(b'}');
-                    i += 1;
-                }
-                b'\n' => return true,
-                _ => {}
-            }
-            i += 1;
-            continue;
-        }
-        match c {
-            b'#' => i = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |k| i + k),
-            b'/' if b.get(i + 1) == Some(&b'/') => {
-                i = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |k| i + k);
-            }
-            b'/' if b.get(i + 1) == Some(&b'*') => match text[i + 2..].find("*/") {
-                Some(k) => i += k + 3,
-                None => return true,
-            },
-            b'<' if b.get(i + 1) == Some(&b'<') => {
-                // A heredoc: skip to the line holding only its marker.
-                let rest = &text[i + 2..];
-                let rest = rest.strip_prefix('-').unwrap_or(rest);
-                let marker: String = rest
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-                    .collect();
-                if marker.is_empty() {
-                    i += 2;
-                    continue;
-                }
-                let Some(nl) = text[i..].find('\n') else {
-                    return true;
-                };
-                let mut at = i + nl + 1;
-                loop {
-                    let end = text[at..].find('\n').map_or(text.len(), |k| at + k);
-                    if text[at..end].trim() == marker {
-                        i = end;
-                        break;
-                    }
-                    if end >= text.len() {
-                        return true;
-                    }
-                    at = end + 1;
-                }
-            }
-            b'"' => stack.push(b'"'),
-            b'(' => stack.push(b')'),
-            b'[' => stack.push(b']'),
-            b'{' => stack.push(b'}'),
-            b')' | b']' | b'}' if stack.pop() != Some(c) => return true,
-            _ => {}
-        }
-        i += 1;
-    }
-    !stack.is_empty()
-}
-
-/// A lookup table holding `true` for each byte of `bytes`.
-const fn byte_set(bytes: &[u8]) -> [bool; 256] {
-    let mut set = [false; 256];
-    let mut k = 0;
-    while k < bytes.len() {
-        set[bytes[k] as usize] = true;
-        k += 1;
-    }
-    set
-}
-
 /// A parsed `.tf`, `.tfvars` or `.hcl` file.
 #[derive(Debug)]
 pub struct HclFile {
@@ -156,11 +41,6 @@ pub struct HclFile {
 ///
 /// # Errors
 /// The first syntax error with its offset.
-///
-/// A text with unclosed brackets ([`needs_guard`]) is parsed on a helper
-/// thread that this one stops waiting for at the unit's deadline
-/// ([`set_deadline`]; 10 s without one): the error then says so
-/// ([`TIMEOUT_MESSAGE`]). The helper runs on until it is done.
 pub fn parse_hcl(text: &str, file: FileIdx) -> Result<HclFile, HclError> {
     parse_hcl_keeping(text, file, |_| true)
 }
@@ -196,11 +76,10 @@ fn parse_hcl_keeping(
     file: FileIdx,
     literal: impl Fn(&str) -> bool,
 ) -> Result<HclFile, HclError> {
-    let body = if needs_guard(text) {
-        parse_body_guarded(text)?
-    } else {
-        parse_body(text)?
-    };
+    let body = crate::hcl::parse_body(text).map_err(|e| HclError {
+        message: e.message,
+        offset: e.offset,
+    })?;
     let mut blocks = Vec::new();
     let mut attrs = Vec::new();
     for s in body.iter() {
@@ -247,37 +126,6 @@ fn parse_hcl_keeping(
             file,
             value: Value::Map(attrs),
         },
-    })
-}
-
-fn parse_body(text: &str) -> Result<Body, HclError> {
-    hcl_edit::parser::parse_body(text).map_err(|e| HclError {
-        message: e.message().to_string(),
-        offset: e.location().offset(),
-    })
-}
-
-fn parse_body_guarded(text: &str) -> Result<Body, HclError> {
-    let deadline = DEADLINE
-        .with(std::cell::Cell::get)
-        .unwrap_or_else(|| std::time::Instant::now() + DEFAULT_PARSE_TIME);
-    let owned = text.to_string();
-    let (tx, rx) = std::sync::mpsc::channel();
-    let spawned = std::thread::Builder::new()
-        .name("hcl-parse".into())
-        .stack_size(16 * 1024 * 1024)
-        .spawn(move || {
-            let _ = tx.send(parse_body(&owned));
-        });
-    if spawned.is_err() {
-        return parse_body(text);
-    }
-    let wait = deadline.saturating_duration_since(std::time::Instant::now());
-    rx.recv_timeout(wait).unwrap_or_else(|_| {
-        Err(HclError {
-            message: TIMEOUT_MESSAGE.into(),
-            offset: 0,
-        })
     })
 }
 
@@ -629,7 +477,7 @@ mod tests {
     }
 
     #[test]
-    fn unclosed_brackets_are_guarded() {
+    fn unclosed_brackets_are_syntax_errors() {
         for ok in [
             "a = { b = [1, (2)] }\n",
             "a = \"${x} %{ if y }z%{ endif } \\\" (\"\n",
@@ -637,7 +485,6 @@ mod tests {
             "a = <<EOT\n  ( [ {\n  EOT\nb = 2\n",
             "a = <<-EOT\n  \"\n    EOT\n",
         ] {
-            assert!(!needs_guard(ok), "{ok}");
             assert!(parse_hcl(ok, 0).is_ok(), "{ok}");
         }
         for bad in [
@@ -648,7 +495,6 @@ mod tests {
             "/* x",
             "a = \"${\"\n",
         ] {
-            assert!(needs_guard(bad), "{bad}");
             assert!(parse_hcl(bad, 0).is_err(), "{bad}");
         }
     }

@@ -1,4 +1,4 @@
-//! Evaluation of Terraform expressions (as parsed by `hcl-edit`) into model
+//! Evaluation of Terraform expressions (as parsed by [`crate::hcl`]) into model
 //! [`Node`]s.
 //!
 //! Values keep their provenance: a literal keeps its own span, and a value
@@ -11,11 +11,11 @@
 //! `<category>: <detail>`; unknowns propagate as in Terraform, so a check
 //! never fires on them.
 
-use hcl_edit::Span as _;
-use hcl_edit::expr::{
+use crate::hcl::Span as _;
+use crate::hcl::{
     BinaryOperator, Expression, ForExpr, ObjectKey, TraversalOperator, UnaryOperator,
 };
-use hcl_edit::template::{Directive, Element, Template};
+use crate::hcl::{Directive, Element, Template};
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -462,7 +462,7 @@ impl Evaluator<'_> {
         }
     }
 
-    fn binary(&self, op: &hcl_edit::expr::BinaryOp, span: Span, b: &Bindings) -> Node {
+    fn binary(&self, op: &crate::hcl::BinaryOp, span: Span, b: &Bindings) -> Node {
         let operator = *op.operator.value();
         let lhs = self.eval(&op.lhs_expr, b);
         // Short-circuit logic: a known side can decide the result.
@@ -735,7 +735,7 @@ impl Evaluator<'_> {
         }
     }
 
-    fn func_call(&self, f: &hcl_edit::expr::FuncCall, span: Span, b: &Bindings) -> Node {
+    fn func_call(&self, f: &crate::hcl::FuncCall, span: Span, b: &Bindings) -> Node {
         let name = if f.name.namespace.is_empty() {
             f.name.name.as_str().to_string()
         } else {
@@ -829,7 +829,7 @@ impl Evaluator<'_> {
     fn traversal(
         &self,
         root: &Expression,
-        ops: &[hcl_edit::Decorated<TraversalOperator>],
+        ops: &[crate::hcl::Decorated<TraversalOperator>],
         span: Span,
         b: &Bindings,
     ) -> Node {
@@ -1054,7 +1054,7 @@ impl Evaluator<'_> {
     fn splat(
         &self,
         cur: &Node,
-        rest: &[hcl_edit::Decorated<TraversalOperator>],
+        rest: &[crate::hcl::Decorated<TraversalOperator>],
         span: Span,
         b: &Bindings,
         attr_only: bool,

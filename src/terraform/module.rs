@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::sync::{Arc, Mutex};
 
-use hcl_edit::Span as _;
-use hcl_edit::expr::Expression;
-use hcl_edit::structure::{Body, Structure};
+use crate::hcl::Expression;
+use crate::hcl::Span as _;
+use crate::hcl::{Body, Structure};
 
 use crate::diagnostic::{DiagLevel, Diagnostic};
 use crate::model::terraform::Block;
@@ -404,7 +404,7 @@ struct ModuleScope<'m> {
     locals: HashMap<&'m str, (&'m Expression, FileIdx)>,
     local_cache: RefCell<HashMap<String, Rc<Node>>>,
     local_active: RefCell<HashSet<String>>,
-    blocks: HashMap<BlockKey<'m>, (&'m hcl_edit::structure::Block, FileIdx)>,
+    blocks: HashMap<BlockKey<'m>, (&'m crate::hcl::Block, FileIdx)>,
     /// Evaluated blocks, and those being evaluated, by the block's address.
     object_cache: RefCell<HashMap<usize, Rc<Node>>>,
     object_active: RefCell<HashSet<usize>>,
@@ -644,14 +644,14 @@ impl Scope for ModuleScope<'_> {
             return Some(Node::new(span, Value::String(text)).at_file(file));
         }
         // templatefile(path, vars): render the template with the given variables.
-        let template = match hcl_edit::parser::parse_template(&text) {
+        let template = match crate::hcl::parse_template(&text) {
             Ok(t) => t,
             Err(e) => {
                 return Some(unknown_node(
                     span,
                     file,
                     unknown::ERROR,
-                    &format!("templatefile: {}", e.message()),
+                    &format!("templatefile: {}", e.message),
                 ));
             }
         };
@@ -954,7 +954,7 @@ impl ModuleScope<'_> {
     fn module_outputs(
         &self,
         name: &str,
-        block: &hcl_edit::structure::Block,
+        block: &crate::hcl::Block,
         file: FileIdx,
         depth: usize,
     ) -> Node {
@@ -1047,7 +1047,7 @@ impl ModuleScope<'_> {
     /// Expand `count` / `for_each` and evaluate each instance.
     fn instances(
         &self,
-        hb: &hcl_edit::structure::Block,
+        hb: &crate::hcl::Block,
         mb: &Block,
         file: FileIdx,
         prefix: &str,
@@ -1657,15 +1657,6 @@ fn parse_module_file(
     };
     match parsed {
         Ok(p) => Some(p),
-        Err(e) if e.message == tfparse::TIMEOUT_MESSAGE => {
-            diags.push(Diagnostic::file(
-                &src.path,
-                DiagLevel::Warning,
-                "limit",
-                format!("{}; not checked", e.message),
-            ));
-            None
-        }
         Err(e) => {
             let lc = src.line_col(u32::try_from(e.offset).unwrap_or(u32::MAX));
             diags.push(Diagnostic::at(

@@ -17,9 +17,9 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use hcl_edit::Span as _;
-use hcl_edit::expr::Expression;
-use hcl_edit::structure::{Body, Structure};
+use crate::hcl::Expression;
+use crate::hcl::Span as _;
+use crate::hcl::{Body, Structure};
 
 use crate::diagnostic::{DiagLevel, Diagnostic};
 use crate::model::{Entry, FileIdx, Node, Value};
