@@ -122,11 +122,13 @@ pub struct SourceFile {
     /// The whole text of the file (a file read from disk keeps the buffer it
     /// was read into).
     pub text: Box<str>,
-    line_starts: Vec<u32>,
+    /// Where each line starts, built when a position is first asked for:
+    /// most files of a scan never report one.
+    line_starts: std::sync::OnceLock<Vec<u32>>,
 }
 
 impl SourceFile {
-    /// Build a source file and its line index.
+    /// Build a source file (its line index is built when first needed).
     #[must_use]
     pub fn new(
         path: String,
@@ -134,32 +136,38 @@ impl SourceFile {
         kind: FileKind,
         text: impl Into<Box<str>>,
     ) -> Self {
-        let text: Box<str> = text.into();
-        let mut line_starts = vec![0u32];
-        line_starts.extend(
-            memchr::memchr_iter(b'\n', text.as_bytes())
-                .map(|i| u32::try_from(i + 1).unwrap_or(u32::MAX)),
-        );
         SourceFile {
             path,
             disk_path,
             kind,
-            text,
-            line_starts,
+            text: text.into(),
+            line_starts: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The offsets where lines start.
+    fn line_starts(&self) -> &[u32] {
+        self.line_starts.get_or_init(|| {
+            let mut starts = vec![0u32];
+            starts.extend(
+                memchr::memchr_iter(b'\n', self.text.as_bytes())
+                    .map(|i| u32::try_from(i + 1).unwrap_or(u32::MAX)),
+            );
+            starts
+        })
     }
 
     /// Number of lines in the file.
     #[must_use]
     pub fn line_count(&self) -> usize {
-        self.line_starts.len()
+        self.line_starts().len()
     }
 
     /// Byte offset where 1-based `line` starts (clamped to the file).
     #[must_use]
     pub fn line_start(&self, line: u32) -> usize {
         let idx = (line.max(1) - 1) as usize;
-        self.line_starts
+        self.line_starts()
             .get(idx)
             .map_or(self.text.len(), |&s| s as usize)
     }
@@ -177,14 +185,12 @@ impl SourceFile {
     #[must_use]
     pub fn line_col(&self, offset: u32) -> LineCol {
         let offset = (offset as usize).min(self.text.len());
-        let line_idx = match self
-            .line_starts
-            .binary_search(&u32::try_from(offset).unwrap_or(u32::MAX))
-        {
+        let starts = self.line_starts();
+        let line_idx = match starts.binary_search(&u32::try_from(offset).unwrap_or(u32::MAX)) {
             Ok(i) => i,
             Err(i) => i.saturating_sub(1),
         };
-        let start = self.line_starts.get(line_idx).map_or(0, |&s| s as usize);
+        let start = starts.get(line_idx).map_or(0, |&s| s as usize);
         let mut end = offset;
         while end > start && !self.text.is_char_boundary(end) {
             end -= 1;
