@@ -1,5 +1,5 @@
 //! HCL's native syntax (Terraform, Terragrunt): a syntax tree with the byte
-//! span of every part, and a linear-time parser for it.
+//! span of every part, and a parser for it whose time is linear in the input.
 //!
 //! It replaced `hcl-edit`, the parser the project started with, which took a
 //! quarter of a scan's instructions (winnow's error merging of failed

@@ -1,7 +1,9 @@
-//! A recursive-descent parser of HCL's native syntax: one pass over the
-//! bytes, no backtracking beyond a few bytes of lookahead, so its time is
-//! linear in the input; nesting is capped so that hostile input cannot
-//! exhaust the stack.
+//! A recursive-descent parser of HCL's native syntax. It never backtracks
+//! over a token: the only text read twice is whitespace and comments after a
+//! term, which each enclosing level of an expression peeks at for an
+//! operator. Nesting is capped ([`MAX_NESTING`]), so the time is linear in
+//! the input (with that bounded factor on whitespace) and hostile input
+//! cannot exhaust the stack.
 
 use std::ops::Range;
 

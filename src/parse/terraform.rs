@@ -5,10 +5,7 @@
 //! evaluation of variables, locals and functions happens in
 //! [`crate::terraform`], which re-reads the same expressions.
 
-use crate::hcl::Span as _;
-use crate::hcl::{Body, Structure};
-use crate::hcl::{Element, Template};
-use crate::hcl::{Expression, ObjectKey};
+use crate::hcl::{Body, Element, Expression, ObjectKey, Span as _, Structure, Template};
 
 use crate::model::dockerfile::Word;
 use crate::model::terraform::Block;

@@ -11,11 +11,10 @@
 //! `<category>: <detail>`; unknowns propagate as in Terraform, so a check
 //! never fires on them.
 
-use crate::hcl::Span as _;
 use crate::hcl::{
-    BinaryOperator, Expression, ForExpr, ObjectKey, TraversalOperator, UnaryOperator,
+    BinaryOperator, Directive, Element, Expression, ForExpr, ObjectKey, Span as _, Template,
+    TraversalOperator, UnaryOperator,
 };
-use crate::hcl::{Directive, Element, Template};
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;

@@ -8,9 +8,7 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::sync::{Arc, Mutex};
 
-use crate::hcl::Expression;
-use crate::hcl::Span as _;
-use crate::hcl::{Body, Structure};
+use crate::hcl::{Body, Expression, Span as _, Structure};
 
 use crate::diagnostic::{DiagLevel, Diagnostic};
 use crate::model::terraform::Block;

@@ -17,9 +17,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use crate::hcl::Expression;
-use crate::hcl::Span as _;
-use crate::hcl::{Body, Structure};
+use crate::hcl::{Body, Expression, Span as _, Structure};
 
 use crate::diagnostic::{DiagLevel, Diagnostic};
 use crate::model::{Entry, FileIdx, Node, Value};
