@@ -552,3 +552,64 @@ fn folder() {
         );
     }
 }
+
+/// `templatefile` texts: the same elements and spans as hcl-edit's template
+/// parser, or both rejected.
+#[test]
+fn same_templates_as_hcl_edit() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata");
+    let mut texts: Vec<String> = [
+        "plain text\nover lines\n",
+        "${a} and ${b.c[0]} %{ if x }yes%{ else }no%{ endif } %{ for k, v in m }${k}=${v}\n%{ endfor }",
+        "escaped $${not} and %%{not} \\n stays",
+        "${~ a ~} %{~ if b ~} c %{~ endif ~}",
+        "${\"nested ${q}\"}",
+        "",
+        "${",
+        "%{ if a }unclosed",
+        "%{ endif }",
+        "${ a }}%",
+    ]
+    .iter()
+    .map(ToString::to_string)
+    .collect();
+    for dir in [
+        "terraform/file-functions/fail",
+        "terraform/file-functions/pass",
+    ] {
+        for entry in std::fs::read_dir(root.join(dir))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            if entry.path().extension().is_some_and(|e| e == "tftpl") {
+                texts.extend(std::fs::read_to_string(entry.path()));
+            }
+        }
+    }
+    assert!(texts.len() > 10);
+    for text in &texts {
+        let theirs = hcl_edit::parser::parse_template(text).map(|t| {
+            let mut s = String::new();
+            line(
+                &mut s,
+                0,
+                "template",
+                hcl_edit::Span::span(&t).or(Some(0..0)),
+            );
+            edit_template(&t, 1, &mut s);
+            s
+        });
+        let ours = super::parse_template(text).map(|t| {
+            let mut s = String::new();
+            line(&mut s, 0, "template", own::Span::span(&t));
+            own_template(&t, 1, &mut s);
+            s
+        });
+        match (theirs, ours) {
+            (Ok(a), Ok(b)) => assert_eq!(a, b, "{text:?}"),
+            (Err(_), Err(_)) => {}
+            (a, b) => panic!("{text:?}: hcl-edit {:?}, ours {:?}", a.err(), b.err()),
+        }
+    }
+}

@@ -59,10 +59,14 @@ pub fn parse_template(text: &str) -> R<Template> {
         pos: 0,
         depth: 0,
     };
-    let (t, end) = p.template(TemplateKind::Bare)?;
+    let (mut t, end) = p.template(TemplateKind::Bare)?;
     if end != End::Eof {
         return Err(p.error("unexpected template directive"));
     }
+    // The text comes from another file than the call that renders it: the
+    // template as a whole has no place in the caller's file (an empty span
+    // at its start, as hcl-edit left it unset).
+    t.span = 0..0;
     Ok(t)
 }
 
