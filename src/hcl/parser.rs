@@ -35,12 +35,7 @@ type R<T> = Result<T, ParseError>;
 /// # Errors
 /// The first syntax error.
 pub fn parse_body(text: &str) -> R<Body> {
-    let mut p = Parser {
-        text,
-        b: text.as_bytes(),
-        pos: 0,
-        depth: 0,
-    };
+    let mut p = Parser::new(text);
     let body = p.body(false)?;
     if p.pos < p.b.len() {
         return Err(p.error("expected an attribute or a block"));
@@ -53,12 +48,7 @@ pub fn parse_body(text: &str) -> R<Body> {
 /// # Errors
 /// The first syntax error.
 pub fn parse_template(text: &str) -> R<Template> {
-    let mut p = Parser {
-        text,
-        b: text.as_bytes(),
-        pos: 0,
-        depth: 0,
-    };
+    let mut p = Parser::new(text);
     let (mut t, end) = p.template(TemplateKind::Bare)?;
     if end != End::Eof {
         return Err(p.error("unexpected template directive"));
@@ -70,6 +60,7 @@ pub fn parse_template(text: &str) -> R<Template> {
     Ok(t)
 }
 
+#[derive(Clone, Copy)]
 struct Parser<'a> {
     text: &'a str,
     b: &'a [u8],
@@ -108,6 +99,15 @@ fn is_id_continue(c: u8) -> bool {
 }
 
 impl<'a> Parser<'a> {
+    fn new(text: &'a str) -> Self {
+        Parser {
+            text,
+            b: text.as_bytes(),
+            pos: 0,
+            depth: 0,
+        }
+    }
+
     fn error(&self, message: &str) -> ParseError {
         ParseError {
             message: message.to_string(),
@@ -337,12 +337,8 @@ impl<'a> Parser<'a> {
     }
 
     fn peek_after_sp(&self) -> Option<u8> {
-        let mut p = Parser {
-            text: self.text,
-            b: self.b,
-            pos: self.pos,
-            depth: 0,
-        };
+        // Look ahead on a copy.
+        let mut p = *self;
         p.sp();
         p.peek()
     }
@@ -682,12 +678,7 @@ impl<'a> Parser<'a> {
 
     /// Whether the next word (after whitespace) is `for` followed by a space.
     fn at_for(&self) -> bool {
-        let mut p = Parser {
-            text: self.text,
-            b: self.b,
-            pos: self.pos,
-            depth: 0,
-        };
+        let mut p = *self;
         p.ws();
         p.starts_with(b"for")
             && p.peek_at(3)
@@ -769,11 +760,9 @@ impl<'a> Parser<'a> {
         }))
     }
 
-    /// The rest of `[for ...]` or `{for ...}` after its opening bracket.
-    fn for_expr(&mut self, start: usize, close: u8) -> R<Expression> {
-        self.ws();
-        self.pos += 3;
-        self.ws();
+    /// `k, v in collection` (or `v in collection`) of a for expression or
+    /// a `%{ for }` directive.
+    fn for_intro(&mut self) -> R<(Option<Decorated<Ident>>, Decorated<Ident>, Expression)> {
         let first = self.ident()?;
         self.ws();
         let (key_var, value_var) = if self.peek() == Some(b',') {
@@ -790,7 +779,15 @@ impl<'a> Parser<'a> {
         }
         self.pos += 2;
         self.ws();
-        let collection_expr = self.expr(true)?;
+        Ok((key_var, value_var, self.expr(true)?))
+    }
+
+    /// The rest of `[for ...]` or `{for ...}` after its opening bracket.
+    fn for_expr(&mut self, start: usize, close: u8) -> R<Expression> {
+        self.ws();
+        self.pos += 3;
+        self.ws();
+        let (key_var, value_var, collection_expr) = self.for_intro()?;
         self.ws();
         self.expect(b':', "`:`")?;
         self.ws();
@@ -1009,23 +1006,7 @@ impl<'a> Parser<'a> {
                         }
                         "for" => {
                             self.ws();
-                            let first = self.ident()?;
-                            self.ws();
-                            let (key_var, value_var) = if self.peek() == Some(b',') {
-                                self.pos += 1;
-                                self.ws();
-                                let second = self.ident()?;
-                                self.ws();
-                                (Some(first), second)
-                            } else {
-                                (None, first)
-                            };
-                            if !self.starts_with(b"in") {
-                                return Err(self.error("expected `in`"));
-                            }
-                            self.pos += 2;
-                            self.ws();
-                            let collection_expr = self.expr(true)?;
+                            let (key_var, value_var, collection_expr) = self.for_intro()?;
                             self.close_directive()?;
                             self.enter()?;
                             let (template, end) = self.template(kind)?;
@@ -1259,6 +1240,10 @@ mod tests {
         let e = error("a = {\n  b = 1 c = 2\n}\n");
         assert_eq!(e.offset, 14);
         assert!(error("a = [1, 2\nb = 3\n").message.contains("`]`"));
+        // `in` is a word in both kinds of `for`.
+        assert!(error("a = [for v inx : v]\n").message.contains("`in`"));
+        let e = parse_template("%{ for v inx }${v}%{ endfor }").expect_err("inx");
+        assert!(e.message.contains("`in`"), "{}", e.message);
     }
 
     #[test]
