@@ -29,6 +29,19 @@ impl<T> Decorated<T> {
     }
 }
 
+/// [`Span`] of types that keep theirs in a `span` field.
+macro_rules! span_field {
+    ($($t:ty),* $(,)?) => {$(
+        impl Span for $t {
+            fn span(&self) -> Option<Range<usize>> {
+                Some(self.span.clone())
+            }
+        }
+    )*};
+}
+
+span_field!(Body, Attribute, Block, Template, Interpolation);
+
 impl<T> Span for Decorated<T> {
     fn span(&self) -> Option<Range<usize>> {
         Some(self.span.clone())
@@ -107,12 +120,6 @@ impl Body {
     }
 }
 
-impl Span for Body {
-    fn span(&self) -> Option<Range<usize>> {
-        Some(self.span.clone())
-    }
-}
-
 /// An attribute or a block.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Structure {
@@ -132,12 +139,6 @@ pub struct Attribute {
     pub(crate) span: Range<usize>,
 }
 
-impl Span for Attribute {
-    fn span(&self) -> Option<Range<usize>> {
-        Some(self.span.clone())
-    }
-}
-
 /// `type "label" ident { body }`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Block {
@@ -148,12 +149,6 @@ pub struct Block {
     /// The body.
     pub body: Body,
     pub(crate) span: Range<usize>,
-}
-
-impl Span for Block {
-    fn span(&self) -> Option<Range<usize>> {
-        Some(self.span.clone())
-    }
 }
 
 /// A block label: an identifier or a quoted string.
@@ -349,12 +344,6 @@ impl Template {
     /// The elements in order.
     pub fn iter(&self) -> std::slice::Iter<'_, Element> {
         self.elements.iter()
-    }
-}
-
-impl Span for Template {
-    fn span(&self) -> Option<Range<usize>> {
-        Some(self.span.clone())
     }
 }
 

@@ -5,386 +5,214 @@
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use hcl_edit::Span as _;
-
 use super::ast as own;
-use super::ast::Span as _;
 
 fn line(out: &mut String, depth: usize, what: &str, span: Option<Range<usize>>) {
     let span = span.map_or_else(|| "?".to_string(), |r| format!("{}..{}", r.start, r.end));
     let _ = writeln!(out, "{:indent$}{what} @{span}", "", indent = depth * 2);
 }
 
-// ----- hcl-edit -----
-
-fn edit_body(b: &hcl_edit::structure::Body, d: usize, out: &mut String) {
-    use hcl_edit::structure::{BlockLabel, Structure};
-    for s in b.iter() {
-        match s {
-            Structure::Attribute(a) => {
-                line(out, d, "attr", a.span());
-                line(out, d + 1, &format!("key {}", a.key.as_str()), a.key.span());
-                edit_expr(&a.value, d + 1, out);
-            }
-            Structure::Block(bl) => {
-                line(out, d, "block", bl.span());
-                line(
-                    out,
-                    d + 1,
-                    &format!("ident {}", bl.ident.as_str()),
-                    bl.ident.span(),
-                );
-                for l in &bl.labels {
-                    let kind = match l {
-                        BlockLabel::Ident(_) => "ident",
-                        BlockLabel::String(_) => "string",
-                    };
-                    line(
-                        out,
-                        d + 1,
-                        &format!("label {kind} {:?}", l.as_str()),
-                        l.span(),
-                    );
-                }
-                edit_body(&bl.body, d + 1, out);
-            }
-        }
-    }
+/// The syntax trees of both parsers, under one name each: they share the
+/// names of their types and fields, so one dumper (below) serves both.
+mod edit {
+    pub use hcl_edit::Span;
+    pub use hcl_edit::expr::*;
+    pub use hcl_edit::structure::*;
+    pub use hcl_edit::template::*;
 }
 
-fn edit_template(t: &hcl_edit::template::Template, d: usize, out: &mut String) {
-    use hcl_edit::template::{Directive, Element};
-    for e in t.iter() {
-        match e {
-            Element::Literal(l) => line(out, d, &format!("lit {:?}", l.value()), l.span()),
-            Element::Interpolation(i) => {
-                line(out, d, "interp", i.span());
-                edit_expr(&i.expr, d + 1, out);
-            }
-            Element::Directive(dir) => match dir.as_ref() {
-                Directive::If(i) => {
-                    line(out, d, "if", None);
-                    edit_expr(&i.if_expr.cond_expr, d + 1, out);
-                    line(
-                        out,
-                        d + 1,
-                        "inner",
-                        hcl_edit::Span::span(&i.if_expr.template),
-                    );
-                    edit_template(&i.if_expr.template, d + 1, out);
-                    if let Some(e) = &i.else_expr {
-                        line(out, d, "else", None);
-                        line(out, d + 1, "inner", hcl_edit::Span::span(&e.template));
-                        edit_template(&e.template, d + 1, out);
+/// `$body`, `$template` and `$expr` dump the tree of module `$ast`.
+macro_rules! dumper {
+    ($ast:ident, $body:ident, $template:ident, $expr:ident) => {
+        fn $body(b: &$ast::Body, d: usize, out: &mut String) {
+            use $ast::{BlockLabel, Span as _, Structure};
+            for s in b.iter() {
+                match s {
+                    Structure::Attribute(a) => {
+                        line(out, d, "attr", a.span());
+                        line(out, d + 1, &format!("key {}", a.key.as_str()), a.key.span());
+                        $expr(&a.value, d + 1, out);
+                    }
+                    Structure::Block(bl) => {
+                        line(out, d, "block", bl.span());
+                        line(
+                            out,
+                            d + 1,
+                            &format!("ident {}", bl.ident.as_str()),
+                            bl.ident.span(),
+                        );
+                        for l in &bl.labels {
+                            let kind = match l {
+                                BlockLabel::Ident(_) => "ident",
+                                BlockLabel::String(_) => "string",
+                            };
+                            line(
+                                out,
+                                d + 1,
+                                &format!("label {kind} {:?}", l.as_str()),
+                                l.span(),
+                            );
+                        }
+                        $body(&bl.body, d + 1, out);
                     }
                 }
-                Directive::For(f) => {
-                    let f = &f.for_expr;
-                    let k = f.key_var.as_ref().map(|k| k.as_str().to_string());
-                    line(
-                        out,
-                        d,
-                        &format!("tfor {k:?} {}", f.value_var.as_str()),
-                        None,
-                    );
-                    edit_expr(&f.collection_expr, d + 1, out);
-                    line(out, d + 1, "inner", hcl_edit::Span::span(&f.template));
-                    edit_template(&f.template, d + 1, out);
-                }
-            },
+            }
         }
-    }
-}
 
-fn edit_expr(e: &hcl_edit::expr::Expression, d: usize, out: &mut String) {
-    use hcl_edit::expr::{Expression as E, ObjectKey, TraversalOperator as T};
-    let sp = e.span();
-    match e {
-        E::Null(_) => line(out, d, "null", sp),
-        E::Bool(b) => line(out, d, &format!("bool {}", b.value()), sp),
-        E::Number(n) => line(out, d, &format!("num {:?}", n.value().as_f64()), sp),
-        E::String(s) => line(out, d, &format!("str {:?}", s.value()), sp),
-        E::Array(a) => {
-            line(out, d, "array", sp);
-            a.iter().for_each(|x| edit_expr(x, d + 1, out));
-        }
-        E::Object(o) => {
-            line(out, d, "object", sp);
-            for (k, v) in o.iter() {
-                match k {
-                    ObjectKey::Ident(i) => {
-                        line(out, d + 1, &format!("kident {}", i.as_str()), i.span())
+        fn $template(t: &$ast::Template, d: usize, out: &mut String) {
+            use $ast::{Directive, Element, Span as _};
+            for e in t.iter() {
+                match e {
+                    Element::Literal(l) => line(out, d, &format!("lit {:?}", l.value()), l.span()),
+                    Element::Interpolation(i) => {
+                        line(out, d, "interp", i.span());
+                        $expr(&i.expr, d + 1, out);
                     }
-                    ObjectKey::Expression(x) => {
-                        line(out, d + 1, "kexpr", None);
-                        edit_expr(x, d + 2, out);
-                    }
-                }
-                edit_expr(v.expr(), d + 2, out);
-            }
-        }
-        E::StringTemplate(t) => {
-            line(out, d, "template", sp);
-            line(out, d + 1, "inner", hcl_edit::Span::span(&**t));
-            edit_template(t, d + 1, out);
-        }
-        E::HeredocTemplate(h) => {
-            line(out, d, &format!("heredoc {:?}", h.indent()), sp);
-            line(out, d + 1, "inner", hcl_edit::Span::span(&h.template));
-            edit_template(&h.template, d + 1, out);
-        }
-        E::Parenthesis(p) => {
-            line(out, d, "paren", sp);
-            edit_expr(p.inner(), d + 1, out);
-        }
-        E::Variable(v) => line(out, d, &format!("var {}", v.as_str()), sp),
-        E::Conditional(c) => {
-            line(out, d, "cond", sp);
-            edit_expr(&c.cond_expr, d + 1, out);
-            edit_expr(&c.true_expr, d + 1, out);
-            edit_expr(&c.false_expr, d + 1, out);
-        }
-        E::FuncCall(f) => {
-            let ns: Vec<&str> = f.name.namespace.iter().map(|n| n.as_str()).collect();
-            line(
-                out,
-                d,
-                &format!(
-                    "call {ns:?} {} {}",
-                    f.name.name.as_str(),
-                    f.args.expand_final()
-                ),
-                sp,
-            );
-            f.args.iter().for_each(|x| edit_expr(x, d + 1, out));
-        }
-        E::Traversal(t) => {
-            line(out, d, "traversal", sp);
-            edit_expr(&t.expr, d + 1, out);
-            for op in &t.operators {
-                match op.value() {
-                    T::AttrSplat(_) => line(out, d + 1, ".*", op.span()),
-                    T::FullSplat(_) => line(out, d + 1, "[*]", op.span()),
-                    T::GetAttr(i) => line(out, d + 1, &format!(".{}", i.as_str()), op.span()),
-                    T::LegacyIndex(i) => line(out, d + 1, &format!(".{}", i.value()), op.span()),
-                    T::Index(x) => {
-                        line(out, d + 1, "[]", op.span());
-                        edit_expr(x, d + 2, out);
-                    }
+                    Element::Directive(dir) => match dir.as_ref() {
+                        Directive::If(i) => {
+                            line(out, d, "if", None);
+                            $expr(&i.if_expr.cond_expr, d + 1, out);
+                            line(out, d + 1, "inner", $ast::Span::span(&i.if_expr.template));
+                            $template(&i.if_expr.template, d + 1, out);
+                            if let Some(e) = &i.else_expr {
+                                line(out, d, "else", None);
+                                line(out, d + 1, "inner", $ast::Span::span(&e.template));
+                                $template(&e.template, d + 1, out);
+                            }
+                        }
+                        Directive::For(f) => {
+                            let f = &f.for_expr;
+                            let k = f.key_var.as_ref().map(|k| k.as_str().to_string());
+                            line(
+                                out,
+                                d,
+                                &format!("tfor {k:?} {}", f.value_var.as_str()),
+                                None,
+                            );
+                            $expr(&f.collection_expr, d + 1, out);
+                            line(out, d + 1, "inner", $ast::Span::span(&f.template));
+                            $template(&f.template, d + 1, out);
+                        }
+                    },
                 }
             }
         }
-        E::UnaryOp(u) => {
-            line(out, d, &format!("unary {:?}", u.operator.value()), sp);
-            edit_expr(&u.expr, d + 1, out);
-        }
-        E::BinaryOp(b) => {
-            line(out, d, &format!("binary {:?}", b.operator.value()), sp);
-            edit_expr(&b.lhs_expr, d + 1, out);
-            edit_expr(&b.rhs_expr, d + 1, out);
-        }
-        E::ForExpr(f) => {
-            let k = f.intro.key_var.as_ref().map(|k| k.as_str().to_string());
-            line(
-                out,
-                d,
-                &format!("for {k:?} {} {}", f.intro.value_var.as_str(), f.grouping),
-                sp,
-            );
-            edit_expr(&f.intro.collection_expr, d + 1, out);
-            if let Some(k) = &f.key_expr {
-                edit_expr(k, d + 1, out);
-            }
-            edit_expr(&f.value_expr, d + 1, out);
-            if let Some(c) = &f.cond {
-                edit_expr(&c.expr, d + 1, out);
-            }
-        }
-    }
-}
 
-// ----- ours -----
-
-fn own_body(b: &own::Body, d: usize, out: &mut String) {
-    use own::{BlockLabel, Structure};
-    for s in b.iter() {
-        match s {
-            Structure::Attribute(a) => {
-                line(out, d, "attr", a.span());
-                line(out, d + 1, &format!("key {}", a.key.as_str()), a.key.span());
-                own_expr(&a.value, d + 1, out);
-            }
-            Structure::Block(bl) => {
-                line(out, d, "block", bl.span());
-                line(
-                    out,
-                    d + 1,
-                    &format!("ident {}", bl.ident.as_str()),
-                    bl.ident.span(),
-                );
-                for l in &bl.labels {
-                    let kind = match l {
-                        BlockLabel::Ident(_) => "ident",
-                        BlockLabel::String(_) => "string",
-                    };
-                    line(
-                        out,
-                        d + 1,
-                        &format!("label {kind} {:?}", l.as_str()),
-                        l.span(),
-                    );
+        fn $expr(e: &$ast::Expression, d: usize, out: &mut String) {
+            use $ast::{Expression as E, ObjectKey, Span as _, TraversalOperator as T};
+            let sp = e.span();
+            match e {
+                E::Null(_) => line(out, d, "null", sp),
+                E::Bool(b) => line(out, d, &format!("bool {}", b.value()), sp),
+                E::Number(n) => line(out, d, &format!("num {:?}", n.value().as_f64()), sp),
+                E::String(s) => line(out, d, &format!("str {:?}", s.value()), sp),
+                E::Array(a) => {
+                    line(out, d, "array", sp);
+                    a.iter().for_each(|x| $expr(x, d + 1, out));
                 }
-                own_body(&bl.body, d + 1, out);
-            }
-        }
-    }
-}
-
-fn own_template(t: &own::Template, d: usize, out: &mut String) {
-    use own::{Directive, Element};
-    for e in t.iter() {
-        match e {
-            Element::Literal(l) => line(out, d, &format!("lit {:?}", l.value()), l.span()),
-            Element::Interpolation(i) => {
-                line(out, d, "interp", Some(i.span.clone()));
-                own_expr(&i.expr, d + 1, out);
-            }
-            Element::Directive(dir) => match dir.as_ref() {
-                Directive::If(i) => {
-                    line(out, d, "if", None);
-                    own_expr(&i.if_expr.cond_expr, d + 1, out);
-                    line(out, d + 1, "inner", own::Span::span(&i.if_expr.template));
-                    own_template(&i.if_expr.template, d + 1, out);
-                    if let Some(e) = &i.else_expr {
-                        line(out, d, "else", None);
-                        line(out, d + 1, "inner", own::Span::span(&e.template));
-                        own_template(&e.template, d + 1, out);
+                E::Object(o) => {
+                    line(out, d, "object", sp);
+                    for (k, v) in o.iter() {
+                        match k {
+                            ObjectKey::Ident(i) => {
+                                line(out, d + 1, &format!("kident {}", i.as_str()), i.span())
+                            }
+                            ObjectKey::Expression(x) => {
+                                line(out, d + 1, "kexpr", None);
+                                $expr(x, d + 2, out);
+                            }
+                        }
+                        $expr(v.expr(), d + 2, out);
                     }
                 }
-                Directive::For(f) => {
-                    let f = &f.for_expr;
-                    let k = f.key_var.as_ref().map(|k| k.as_str().to_string());
+                E::StringTemplate(t) => {
+                    line(out, d, "template", sp);
+                    line(out, d + 1, "inner", $ast::Span::span(&**t));
+                    $template(t, d + 1, out);
+                }
+                E::HeredocTemplate(h) => {
+                    line(out, d, &format!("heredoc {:?}", h.indent()), sp);
+                    line(out, d + 1, "inner", $ast::Span::span(&h.template));
+                    $template(&h.template, d + 1, out);
+                }
+                E::Parenthesis(p) => {
+                    line(out, d, "paren", sp);
+                    $expr(p.inner(), d + 1, out);
+                }
+                E::Variable(v) => line(out, d, &format!("var {}", v.as_str()), sp),
+                E::Conditional(c) => {
+                    line(out, d, "cond", sp);
+                    $expr(&c.cond_expr, d + 1, out);
+                    $expr(&c.true_expr, d + 1, out);
+                    $expr(&c.false_expr, d + 1, out);
+                }
+                E::FuncCall(f) => {
+                    let ns: Vec<&str> = f.name.namespace.iter().map(|n| n.as_str()).collect();
                     line(
                         out,
                         d,
-                        &format!("tfor {k:?} {}", f.value_var.as_str()),
-                        None,
+                        &format!(
+                            "call {ns:?} {} {}",
+                            f.name.name.as_str(),
+                            f.args.expand_final()
+                        ),
+                        sp,
                     );
-                    own_expr(&f.collection_expr, d + 1, out);
-                    line(out, d + 1, "inner", own::Span::span(&f.template));
-                    own_template(&f.template, d + 1, out);
+                    f.args.iter().for_each(|x| $expr(x, d + 1, out));
                 }
-            },
+                E::Traversal(t) => {
+                    line(out, d, "traversal", sp);
+                    $expr(&t.expr, d + 1, out);
+                    for op in &t.operators {
+                        match op.value() {
+                            T::AttrSplat(_) => line(out, d + 1, ".*", op.span()),
+                            T::FullSplat(_) => line(out, d + 1, "[*]", op.span()),
+                            T::GetAttr(i) => {
+                                line(out, d + 1, &format!(".{}", i.as_str()), op.span())
+                            }
+                            T::LegacyIndex(i) => {
+                                line(out, d + 1, &format!(".{}", i.value()), op.span())
+                            }
+                            T::Index(x) => {
+                                line(out, d + 1, "[]", op.span());
+                                $expr(x, d + 2, out);
+                            }
+                        }
+                    }
+                }
+                E::UnaryOp(u) => {
+                    line(out, d, &format!("unary {:?}", u.operator.value()), sp);
+                    $expr(&u.expr, d + 1, out);
+                }
+                E::BinaryOp(b) => {
+                    line(out, d, &format!("binary {:?}", b.operator.value()), sp);
+                    $expr(&b.lhs_expr, d + 1, out);
+                    $expr(&b.rhs_expr, d + 1, out);
+                }
+                E::ForExpr(f) => {
+                    let k = f.intro.key_var.as_ref().map(|k| k.as_str().to_string());
+                    line(
+                        out,
+                        d,
+                        &format!("for {k:?} {} {}", f.intro.value_var.as_str(), f.grouping),
+                        sp,
+                    );
+                    $expr(&f.intro.collection_expr, d + 1, out);
+                    if let Some(k) = &f.key_expr {
+                        $expr(k, d + 1, out);
+                    }
+                    $expr(&f.value_expr, d + 1, out);
+                    if let Some(c) = &f.cond {
+                        $expr(&c.expr, d + 1, out);
+                    }
+                }
+            }
         }
-    }
+    };
 }
 
-fn own_expr(e: &own::Expression, d: usize, out: &mut String) {
-    use own::{Expression as E, ObjectKey, TraversalOperator as T};
-    let sp = e.span();
-    match e {
-        E::Null(_) => line(out, d, "null", sp),
-        E::Bool(b) => line(out, d, &format!("bool {}", b.value()), sp),
-        E::Number(n) => line(out, d, &format!("num {:?}", n.value().as_f64()), sp),
-        E::String(s) => line(out, d, &format!("str {:?}", s.value()), sp),
-        E::Array(a) => {
-            line(out, d, "array", sp);
-            a.iter().for_each(|x| own_expr(x, d + 1, out));
-        }
-        E::Object(o) => {
-            line(out, d, "object", sp);
-            for (k, v) in o.iter() {
-                match k {
-                    ObjectKey::Ident(i) => {
-                        line(out, d + 1, &format!("kident {}", i.as_str()), i.span())
-                    }
-                    ObjectKey::Expression(x) => {
-                        line(out, d + 1, "kexpr", None);
-                        own_expr(x, d + 2, out);
-                    }
-                }
-                own_expr(v.expr(), d + 2, out);
-            }
-        }
-        E::StringTemplate(t) => {
-            line(out, d, "template", sp);
-            line(out, d + 1, "inner", own::Span::span(&**t));
-            own_template(t, d + 1, out);
-        }
-        E::HeredocTemplate(h) => {
-            line(out, d, &format!("heredoc {:?}", h.indent()), sp);
-            line(out, d + 1, "inner", own::Span::span(&h.template));
-            own_template(&h.template, d + 1, out);
-        }
-        E::Parenthesis(p) => {
-            line(out, d, "paren", sp);
-            own_expr(p.inner(), d + 1, out);
-        }
-        E::Variable(v) => line(out, d, &format!("var {}", v.as_str()), sp),
-        E::Conditional(c) => {
-            line(out, d, "cond", sp);
-            own_expr(&c.cond_expr, d + 1, out);
-            own_expr(&c.true_expr, d + 1, out);
-            own_expr(&c.false_expr, d + 1, out);
-        }
-        E::FuncCall(f) => {
-            let ns: Vec<&str> = f.name.namespace.iter().map(|n| n.as_str()).collect();
-            line(
-                out,
-                d,
-                &format!(
-                    "call {ns:?} {} {}",
-                    f.name.name.as_str(),
-                    f.args.expand_final()
-                ),
-                sp,
-            );
-            f.args.iter().for_each(|x| own_expr(x, d + 1, out));
-        }
-        E::Traversal(t) => {
-            line(out, d, "traversal", sp);
-            own_expr(&t.expr, d + 1, out);
-            for op in &t.operators {
-                match op.value() {
-                    T::AttrSplat(_) => line(out, d + 1, ".*", op.span()),
-                    T::FullSplat(_) => line(out, d + 1, "[*]", op.span()),
-                    T::GetAttr(i) => line(out, d + 1, &format!(".{}", i.as_str()), op.span()),
-                    T::LegacyIndex(i) => line(out, d + 1, &format!(".{}", i.value()), op.span()),
-                    T::Index(x) => {
-                        line(out, d + 1, "[]", op.span());
-                        own_expr(x, d + 2, out);
-                    }
-                }
-            }
-        }
-        E::UnaryOp(u) => {
-            line(out, d, &format!("unary {:?}", u.operator.value()), sp);
-            own_expr(&u.expr, d + 1, out);
-        }
-        E::BinaryOp(b) => {
-            line(out, d, &format!("binary {:?}", b.operator.value()), sp);
-            own_expr(&b.lhs_expr, d + 1, out);
-            own_expr(&b.rhs_expr, d + 1, out);
-        }
-        E::ForExpr(f) => {
-            let k = f.intro.key_var.as_ref().map(|k| k.as_str().to_string());
-            line(
-                out,
-                d,
-                &format!("for {k:?} {} {}", f.intro.value_var.as_str(), f.grouping),
-                sp,
-            );
-            own_expr(&f.intro.collection_expr, d + 1, out);
-            if let Some(k) = &f.key_expr {
-                own_expr(k, d + 1, out);
-            }
-            own_expr(&f.value_expr, d + 1, out);
-            if let Some(c) = &f.cond {
-                own_expr(&c.expr, d + 1, out);
-            }
-        }
-    }
-}
+dumper!(edit, edit_body, edit_template, edit_expr);
+dumper!(own, own_body, own_template, own_expr);
 
 /// Both parsers' view of `text`: `Err` when one of them rejects it.
 pub(crate) fn dumps(text: &str) -> (Result<String, String>, Result<String, String>) {
