@@ -197,18 +197,13 @@ fn user_checks_load_fire_and_reject_patterns_that_do_not_compile() {
     assert!(fired.contains(&"ORG0001"), "{fired:?}");
     // A syntax error, and a pattern over the regex crate's size limit: the
     // check does not load (exit 2), it does not silently match nothing.
-    std::fs::write(checks.join("org.yaml"), check(r"^(registry")).unwrap();
-    let err = scan(&checks).code(2).get_output().stderr.clone();
-    let err = String::from_utf8_lossy(&err);
-    assert!(
-        err.contains("org.yaml") && err.contains("regex parse error"),
-        "{err}"
-    );
-    std::fs::write(checks.join("org.yaml"), check(r"\w{1000}\w{1000}\w{1000}")).unwrap();
-    let err = scan(&checks).code(2).get_output().stderr.clone();
-    let err = String::from_utf8_lossy(&err);
-    assert!(
-        err.contains("org.yaml") && err.contains("size limit"),
-        "{err}"
-    );
+    for (pattern, error) in [
+        (r"^(registry", "regex parse error"),
+        (r"\w{1000}\w{1000}\w{1000}", "size limit"),
+    ] {
+        std::fs::write(checks.join("org.yaml"), check(pattern)).unwrap();
+        let err = scan(&checks).code(2).get_output().stderr.clone();
+        let err = String::from_utf8_lossy(&err);
+        assert!(err.contains("org.yaml") && err.contains(error), "{err}");
+    }
 }
