@@ -5,8 +5,9 @@
 #
 #   bench/corpus.sh [CORPUS_DIR] [RUNS]
 #
-# CORPUS_DIR defaults to ../shared/corpus; RUNS to 7. Builds the release binary
-# first (skip with BULKHEAD=/path/to/bulkhead). Prints medians and the ratio.
+# CORPUS_DIR defaults to ../shared/corpus; RUNS to 7. Builds the `dist` binary
+# (what users install) first (skip with BULKHEAD=/path/to/bulkhead). Prints
+# medians and the ratio.
 # With BASELINE=/path/to/another/bulkhead, that binary is measured in the same
 # run, interleaved, for before/after comparisons.
 set -euo pipefail
@@ -15,8 +16,8 @@ corpus=${1:-$here/../shared/corpus}
 runs=${2:-7}
 [ -d "$corpus" ] || { echo "no corpus at $corpus" >&2; exit 2; }
 if [ -z "${BULKHEAD:-}" ]; then
-  (cd "$here" && cargo build --release --quiet)
-  BULKHEAD=$here/target/release/bulkhead
+  (cd "$here" && cargo build --profile dist --quiet)
+  BULKHEAD=$here/target/dist/bulkhead
 fi
 command -v /usr/bin/time >/dev/null || { echo "needs GNU time (/usr/bin/time)" >&2; exit 2; }
 

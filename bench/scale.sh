@@ -6,7 +6,8 @@
 #
 # SIZES default to 10000 50000 100000. Repositories are generated once under
 # target/scale/<N> (delete them to regenerate; SCALE_DIR overrides the place).
-# Builds the release binary first (skip with BULKHEAD=/path/to/bulkhead).
+# Builds the `dist` binary (what users install) first (skip with
+# BULKHEAD=/path/to/bulkhead).
 # Each size is scanned RUNS times (default 3) after one warm-up run that
 # fills the page cache; medians are printed, with the time per file relative
 # to the smallest size (linear growth is 1.0x).
@@ -17,8 +18,8 @@ sizes=("$@")
 runs=${RUNS:-3}
 dir=${SCALE_DIR:-$here/target/scale}
 if [ -z "${BULKHEAD:-}" ]; then
-  (cd "$here" && cargo build --release --quiet)
-  BULKHEAD=$here/target/release/bulkhead
+  (cd "$here" && cargo build --profile dist --quiet)
+  BULKHEAD=$here/target/dist/bulkhead
 fi
 command -v /usr/bin/time >/dev/null || { echo "needs GNU time (/usr/bin/time)" >&2; exit 2; }
 tmp=$(mktemp)

@@ -633,7 +633,7 @@ fn action_build_is_keyed_by_source_and_reused_on_a_cache_hit() {
 
     // On a cache hit the restored binary is used as it is, without cargo.
     let home = dir.path().join("home");
-    let cached = home.join(".cache/bulkhead-action/target/release/bulkhead");
+    let cached = home.join(".cache/bulkhead-action/target/dist/bulkhead");
     std::fs::create_dir_all(cached.parent().unwrap()).unwrap();
     std::fs::copy(bulkhead_bin(), &cached).unwrap();
     std::fs::remove_file(&outputs).unwrap();
