@@ -409,13 +409,21 @@ fn terraform_folder_uses(
             let mut targets: Vec<PathBuf> = Vec::new();
             let mut text = String::new();
             for c in files {
-                if c.kind != FileKind::Terraform || c.size > max_size {
+                if c.kind != FileKind::Terraform {
                     continue;
                 }
                 text.clear();
-                let read = std::fs::File::open(&c.path)
-                    .and_then(|mut f| std::io::Read::read_to_string(&mut f, &mut text));
-                if read.is_ok() {
+                // Files over the size cap are not scanned: their calls do not count.
+                let read = std::fs::File::open(&c.path).and_then(|f| {
+                    let size = f.metadata()?.len();
+                    if size > max_size {
+                        return Ok(false);
+                    }
+                    text.reserve(usize::try_from(size).unwrap_or(0));
+                    std::io::Read::read_to_string(&mut std::io::Read::take(&f, max_size), &mut text)?;
+                    Ok(true)
+                });
+                if read.is_ok_and(|read| read) {
                     targets.extend(local_sources(&text).map(|s| paths.get(&disk_dir.join(s))));
                 }
             }
@@ -483,32 +491,38 @@ fn group(files: Vec<Candidate>) -> Vec<Unit> {
 /// # Errors
 /// A diagnostic saying why the file was not read.
 pub fn load(c: &Candidate, max_size: u64) -> Result<SourceRef, Diagnostic> {
-    if c.size > max_size {
-        return Err(Diagnostic::file(
-            &c.rel,
-            DiagLevel::Warning,
-            "too-large",
-            format!(
-                "file is {} bytes, over the {max_size}-byte limit; not scanned",
-                c.size
-            ),
-        ));
-    }
-    let bytes = std::fs::read(&c.path).map_err(|e| {
+    let unreadable = |e: std::io::Error| {
         Diagnostic::file(
             &c.rel,
             DiagLevel::Error,
             "unreadable",
             format!("cannot read file: {e}"),
         )
-    })?;
-    if bytes.len() as u64 > max_size {
-        return Err(Diagnostic::file(
+    };
+    let too_large = |size: String| {
+        Diagnostic::file(
             &c.rel,
             DiagLevel::Warning,
             "too-large",
-            format!("file is over the {max_size}-byte limit; not scanned"),
-        ));
+            format!("file is {size}over the {max_size}-byte limit; not scanned"),
+        )
+    };
+    // The size comes from the open file, not from the walk: one system call
+    // fewer per file, and no stale size if the file changed in between.
+    let file = std::fs::File::open(&c.path).map_err(unreadable)?;
+    let size = file.metadata().map_err(unreadable)?.len();
+    if size > max_size {
+        return Err(too_large(format!("{size} bytes, ")));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).map_or(0, |n| n.saturating_add(1)));
+    // Never more than the cap, even from a file that grows while it is read.
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(&file, max_size.saturating_add(1)),
+        &mut bytes,
+    )
+    .map_err(unreadable)?;
+    if bytes.len() as u64 > max_size {
+        return Err(too_large(String::new()));
     }
     source_from_bytes(c.rel.clone(), c.path.clone(), c.kind, bytes)
 }
@@ -1445,13 +1459,10 @@ impl PatchFiles {
 
 /// Read and parse one patch file as the next file of the unit's table.
 fn load_patch(p: &str, pctx: &ProcessCtx<'_>, files: &mut Vec<SourceRef>) -> Option<Vec<Node>> {
-    let path = pctx.root.join(p);
-    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     let cand = Candidate {
         rel: p.to_string(),
-        path,
+        path: pctx.root.join(p),
         kind: FileKind::Yaml,
-        size,
     };
     let src = load(&cand, pctx.max_size).ok()?;
     let idx = u32::try_from(files.len()).unwrap_or(u32::MAX);

@@ -23,8 +23,6 @@ pub struct Candidate {
     pub path: PathBuf,
     /// Classification by name.
     pub kind: FileKind,
-    /// Size in bytes.
-    pub size: u64,
 }
 
 /// What discovery found.
@@ -218,13 +216,11 @@ pub fn discover(paths: &[PathBuf], opts: &WalkOptions) -> Discovery {
                 }
                 return WalkState::Continue;
             };
-            let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
             if let Ok(mut f) = files.lock() {
                 f.push(Candidate {
                     rel,
                     path: entry.path().to_path_buf(),
                     kind,
-                    size,
                 });
             }
             WalkState::Continue

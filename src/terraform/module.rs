@@ -1326,8 +1326,13 @@ impl DiskLoader<'_> {
         let mut paths: Vec<PathBuf> = std::fs::read_dir(disk_dir)
             .ok()?
             .filter_map(Result::ok)
+            .filter(|e| {
+                // The entry's type needs no system call; a link is followed.
+                e.file_type().is_ok_and(|t| t.is_file())
+                    || (e.file_type().is_ok_and(|t| t.is_symlink()) && e.path().is_file())
+            })
             .map(|e| e.path())
-            .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "tf" || e == "json"))
+            .filter(|p| p.extension().is_some_and(|e| e == "tf" || e == "json"))
             .collect();
         paths.sort();
         let mut out = ParsedDir {
@@ -1346,12 +1351,10 @@ impl DiskLoader<'_> {
             } else {
                 continue;
             };
-            let size = std::fs::metadata(&p).map(|m| m.len()).unwrap_or(0);
             let cand = crate::walk::Candidate {
                 rel: rel(self.root, &p),
                 path: p.clone(),
                 kind,
-                size,
             };
             match crate::scan::load(&cand, self.max_size) {
                 Ok(src) => {

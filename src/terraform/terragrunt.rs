@@ -123,12 +123,10 @@ impl<'a> Loader<'a> {
     /// Load and parse a file (inside the root) into the file table.
     fn parse(&self, path: &Path) -> Option<(FileIdx, tfparse::HclFile)> {
         let canon = self.within_root(path)?;
-        let size = std::fs::metadata(&canon).map(|m| m.len()).unwrap_or(0);
         let cand = crate::walk::Candidate {
             rel: self.rel(&canon),
             path: canon.clone(),
             kind: FileKind::Hcl,
-            size,
         };
         let src = match crate::scan::load(&cand, self.max_size) {
             Ok(s) => s,
