@@ -7,6 +7,7 @@
 //! runs the check catalogue (declarative checks and [`builtin`] ones), and
 //! [`report`] renders the findings.
 
+pub mod allocator;
 pub mod baseline;
 pub mod builtin;
 pub mod config;

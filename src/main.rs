@@ -15,14 +15,9 @@ use bulkhead::report::{self, Format, ReportOptions};
 use bulkhead::scan::{self, ScanOptions, ScanResult};
 use bulkhead::walk;
 
-/// A scan allocates and frees millions of small values (syntax trees,
-/// evaluated Terraform values, findings) across threads; mimalloc's
-/// thread-local free lists cut the time spent in the allocator by about half
-/// compared with the system allocator. Its version 2 (the `v2` feature) is
-/// used: on the corpus version 3 kept about a third more memory resident
-/// (124 vs 90 MiB peak) and spent twice the system time faulting it in.
+/// mimalloc (see [`bulkhead::allocator`]).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: bulkhead::allocator::Mimalloc = bulkhead::allocator::Mimalloc;
 
 #[derive(Parser)]
 #[command(
