@@ -129,6 +129,12 @@ impl Collector<'_> {
         });
     }
 
+    /// [`Self::push`] for a fact of a Terraform block: its address is only
+    /// formatted when the block has a fact (one block in a hundred).
+    fn push_at(&mut self, kind: FactKind, value: String, node: &Node, block: &Block) {
+        self.push(kind, value, node, &block.address());
+    }
+
     fn strings(node: Option<&Node>) -> Vec<&Node> {
         node.map_or_else(Vec::new, |n| {
             n.as_many()
@@ -173,18 +179,17 @@ impl Collector<'_> {
         let account = Self::aws_account(blocks);
         let scope = account.clone().unwrap_or_else(|| "?".into());
         for b in blocks {
-            let addr = b.address();
             let body = &b.body;
             match (b.kind.as_str(), b.label(0).unwrap_or("")) {
                 ("provider", "aws") => {
                     for n in Self::strings(body.get("allowed_account_ids")) {
                         let v = n.as_str().unwrap_or("").to_string();
-                        self.push(FactKind::Account, format!("aws:{v}"), n, &addr);
+                        self.push_at(FactKind::Account, format!("aws:{v}"), n, b);
                     }
                     for ar in body.get("assume_role").map_or(&[][..], Node::as_many) {
                         if let Some(n) = ar.get("role_arn") {
                             if let Some(acc) = n.as_str().and_then(arn_account) {
-                                self.push(FactKind::Account, format!("aws:{acc}"), n, &addr);
+                                self.push_at(FactKind::Account, format!("aws:{acc}"), n, b);
                             }
                         }
                     }
@@ -192,20 +197,20 @@ impl Collector<'_> {
                 ("provider", "google" | "google-beta") => {
                     if let Some(n) = body.get("project").filter(|n| n.as_str().is_some()) {
                         let v = format!("gcp:{}", n.as_str().unwrap_or(""));
-                        self.push(FactKind::Account, v, n, &addr);
+                        self.push_at(FactKind::Account, v, n, b);
                     }
                 }
                 ("provider", "azurerm" | "azuread") => {
                     if let Some(n) = body.get("subscription_id").filter(|n| n.as_str().is_some()) {
                         let v = format!("azure:{}", n.as_str().unwrap_or("").to_ascii_lowercase());
-                        self.push(FactKind::Account, v, n, &addr);
+                        self.push_at(FactKind::Account, v, n, b);
                     }
                     if let Some(n) = body.get("tenant_id").filter(|n| n.as_str().is_some()) {
                         let v = format!(
                             "azure-tenant:{}",
                             n.as_str().unwrap_or("").to_ascii_lowercase()
                         );
-                        self.push(FactKind::Realm, v, n, &addr);
+                        self.push_at(FactKind::Realm, v, n, b);
                     }
                 }
                 ("provider", "keycloak") => {
@@ -218,7 +223,7 @@ impl Collector<'_> {
                                 n.as_str().unwrap_or("").trim_end_matches('/'),
                                 realm
                             );
-                            self.push(FactKind::Realm, v, n, &addr);
+                            self.push_at(FactKind::Realm, v, n, b);
                         }
                     }
                 }
@@ -233,7 +238,7 @@ impl Collector<'_> {
                     for key in ["host", "config_context"] {
                         if let Some(n) = cfg.get(key).filter(|n| n.as_str().is_some()) {
                             let v = format!("cluster:{}", n.as_str().unwrap_or(""));
-                            self.push(FactKind::Cluster, v, n, &addr);
+                            self.push_at(FactKind::Cluster, v, n, b);
                         }
                     }
                 }
@@ -257,17 +262,17 @@ impl Collector<'_> {
                                 .and_then(Node::as_str)
                                 .unwrap_or("");
                             let v = format!("{ty}:{}/{key}", n.as_str().unwrap_or(""));
-                            self.push(FactKind::StateBackend, v, n, &addr);
+                            self.push_at(FactKind::StateBackend, v, n, b);
                         }
                     }
                 }
-                ("resource" | "data", ty) => self.terraform_resource(ty, body, &addr, &scope),
+                ("resource" | "data", ty) => self.terraform_resource(ty, body, b, &scope),
                 _ => {}
             }
         }
     }
 
-    fn terraform_resource(&mut self, ty: &str, body: &Node, addr: &str, account: &str) {
+    fn terraform_resource(&mut self, ty: &str, body: &Node, b: &Block, account: &str) {
         let secret_key = match ty {
             "aws_secretsmanager_secret" => Some(("name", "secretsmanager")),
             "aws_secretsmanager_secret_version" => Some(("secret_id", "secretsmanager")),
@@ -295,7 +300,7 @@ impl Collector<'_> {
                         _ => format!("{store}:{account}:{raw}"),
                     },
                 };
-                self.push(FactKind::Secret, v, n, addr);
+                self.push_at(FactKind::Secret, v, n, b);
             }
         }
         match ty {
@@ -308,21 +313,21 @@ impl Collector<'_> {
                     let raw = n.as_str().unwrap_or("");
                     if !raw.starts_with("alias/aws/") {
                         let v = format!("kms:{account}:{raw}");
-                        self.push(FactKind::Key, v, n, addr);
+                        self.push_at(FactKind::Key, v, n, b);
                     }
                 }
             }
             "aws_vpc" => {
                 if let Some(n) = body.get("cidr_block").filter(|n| n.as_str().is_some()) {
                     let v = n.as_str().unwrap_or("").to_string();
-                    self.push(FactKind::Network, v, n, addr);
+                    self.push_at(FactKind::Network, v, n, b);
                 }
             }
             "aws_security_group" => {
                 for rule in body.get("ingress").map_or(&[][..], Node::items) {
                     for n in Self::strings(rule.get("cidr_blocks")) {
                         let v = n.as_str().unwrap_or("").to_string();
-                        self.push(FactKind::AdmittedRange, v, n, addr);
+                        self.push_at(FactKind::AdmittedRange, v, n, b);
                     }
                 }
             }
@@ -333,7 +338,7 @@ impl Collector<'_> {
                     for key in ["cidr_blocks", "cidr_ipv4"] {
                         for n in Self::strings(body.get(key)) {
                             let v = n.as_str().unwrap_or("").to_string();
-                            self.push(FactKind::AdmittedRange, v, n, addr);
+                            self.push_at(FactKind::AdmittedRange, v, n, b);
                         }
                     }
                 }
@@ -341,19 +346,19 @@ impl Collector<'_> {
             "aws_vpc_peering_connection" => {
                 if let Some(n) = body.get("peer_owner_id").filter(|n| n.as_str().is_some()) {
                     let v = format!("aws:{}", n.as_str().unwrap_or(""));
-                    self.push(FactKind::PeerAccount, v, n, addr);
+                    self.push_at(FactKind::PeerAccount, v, n, b);
                 }
             }
             "aws_iam_role" => {
                 if let Some(doc) = body.get("assume_role_policy") {
-                    self.trust_principals(doc, addr);
+                    self.trust_principals(doc, b);
                 }
             }
             "aws_db_instance" | "aws_rds_cluster" | "aws_docdb_cluster" | "aws_neptune_cluster" => {
                 for key in ["snapshot_identifier", "replicate_source_db"] {
                     if let Some(n) = body.get(key).filter(|n| n.as_str().is_some()) {
                         let v = format!("snapshot:{}", n.as_str().unwrap_or(""));
-                        self.push(FactKind::DataSource, v, n, addr);
+                        self.push_at(FactKind::DataSource, v, n, b);
                     }
                 }
                 for r in body
@@ -363,7 +368,7 @@ impl Collector<'_> {
                     for key in ["source_db_instance_identifier", "source_cluster_identifier"] {
                         if let Some(n) = r.get(key).filter(|n| n.as_str().is_some()) {
                             let v = format!("snapshot:{}", n.as_str().unwrap_or(""));
-                            self.push(FactKind::DataSource, v, n, addr);
+                            self.push_at(FactKind::DataSource, v, n, b);
                         }
                     }
                 }
@@ -371,19 +376,19 @@ impl Collector<'_> {
             "aws_ebs_volume" => {
                 if let Some(n) = body.get("snapshot_id").filter(|n| n.as_str().is_some()) {
                     let v = format!("snapshot:{}", n.as_str().unwrap_or(""));
-                    self.push(FactKind::DataSource, v, n, addr);
+                    self.push_at(FactKind::DataSource, v, n, b);
                 }
             }
             "keycloak_realm" => {
                 if let Some(n) = body.get("realm").filter(|n| n.as_str().is_some()) {
                     let v = format!("keycloak-realm:{}", n.as_str().unwrap_or(""));
-                    self.push(FactKind::Realm, v, n, addr);
+                    self.push_at(FactKind::Realm, v, n, b);
                 }
             }
             "aws_cognito_user_pool_client" | "aws_cognito_user_pool_domain" => {
                 if let Some(n) = body.get("user_pool_id").filter(|n| n.as_str().is_some()) {
                     let v = format!("cognito:{}", n.as_str().unwrap_or(""));
-                    self.push(FactKind::Realm, v, n, addr);
+                    self.push_at(FactKind::Realm, v, n, b);
                 }
             }
             _ => {}
@@ -391,7 +396,7 @@ impl Collector<'_> {
     }
 
     /// Principals trusted by a role's trust policy (a decoded document or JSON text).
-    fn trust_principals(&mut self, doc: &Node, addr: &str) {
+    fn trust_principals(&mut self, doc: &Node, b: &Block) {
         let parsed;
         let doc = match &doc.value {
             Value::String(s) => {
@@ -420,7 +425,7 @@ impl Collector<'_> {
                 for n in e.value.as_many() {
                     if let Some(s) = n.as_str() {
                         if s != "*" {
-                            self.push(FactKind::Principal, format!("aws-principal:{s}"), n, addr);
+                            self.push_at(FactKind::Principal, format!("aws-principal:{s}"), n, b);
                         }
                     }
                 }
