@@ -1,7 +1,41 @@
 //! Source files, byte spans and the line index that turns spans into lines and columns.
 
-use std::path::PathBuf;
+use std::io::Read;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
+
+/// A file read under a size cap ([`read_capped`]).
+#[derive(Debug)]
+pub enum Capped {
+    /// Its bytes.
+    Bytes(Vec<u8>),
+    /// It is larger than the cap: its size when opened, or `None` when it
+    /// grew past the cap while it was read.
+    TooLarge(Option<u64>),
+}
+
+/// Read a file of at most `max` bytes. Its size comes from the open file
+/// (one system call, and never stale), and no more than the cap is read even
+/// from a file that grows meanwhile.
+///
+/// # Errors
+/// Opening or reading the file.
+pub fn read_capped(path: &Path, max: u64) -> std::io::Result<Capped> {
+    let file = std::fs::File::open(path)?;
+    let size = file.metadata()?.len();
+    if size > max {
+        return Ok(Capped::TooLarge(Some(size)));
+    }
+    // One byte more than the size: the read that finds the end needs no growth.
+    let mut bytes = Vec::with_capacity(usize::try_from(size).map_or(0, |n| n.saturating_add(1)));
+    (&file)
+        .take(max.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max {
+        return Ok(Capped::TooLarge(None));
+    }
+    Ok(Capped::Bytes(bytes))
+}
 
 /// A half-open byte range `[start, end)` inside one source file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -242,6 +276,29 @@ mod tests {
 
     fn file(text: &str) -> SourceFile {
         SourceFile::new("a".into(), "a".into(), FileKind::Yaml, text)
+    }
+
+    #[test]
+    fn read_capped_reads_up_to_the_cap_and_no_further() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f");
+        for (text, cap) in [("", 0), ("abc", 3), ("abc", 100)] {
+            std::fs::write(&path, text).unwrap();
+            match read_capped(&path, cap).unwrap() {
+                Capped::Bytes(b) => assert_eq!(b, text.as_bytes()),
+                other => panic!("{text:?} under {cap}: {other:?}"),
+            }
+        }
+        std::fs::write(&path, "abcd").unwrap();
+        assert!(matches!(
+            read_capped(&path, 3),
+            Ok(Capped::TooLarge(Some(4)))
+        ));
+        assert!(read_capped(&dir.path().join("missing"), 3).is_err());
+        assert!(
+            read_capped(dir.path(), 1 << 20).is_err(),
+            "a folder is not read"
+        );
     }
 
     #[test]

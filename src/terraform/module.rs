@@ -735,11 +735,10 @@ impl Scope for ModuleScope<'_> {
 
 /// Read a file as UTF-8 if it is no larger than `max` bytes.
 fn read_capped(path: &Path, max: u64) -> Option<String> {
-    let meta = std::fs::metadata(path).ok()?;
-    if !meta.is_file() || meta.len() > max {
-        return None;
+    match crate::source::read_capped(path, max).ok()? {
+        crate::source::Capped::Bytes(bytes) => String::from_utf8(bytes).ok(),
+        crate::source::Capped::TooLarge(_) => None,
     }
-    String::from_utf8(std::fs::read(path).ok()?).ok()
 }
 
 impl ModuleScope<'_> {
