@@ -49,6 +49,11 @@ pub fn is_secret_name(name: &str) -> bool {
 /// The kind of well-known secret format a value contains.
 #[must_use]
 pub fn known_format(value: &str) -> Option<&'static str> {
+    // Nearly no value holds one: `is_match` rejects them with the set's
+    // literal prefilter, where `matches` runs every pattern over every value.
+    if !KNOWN_FORMAT_SET.is_match(value) {
+        return None;
+    }
     KNOWN_FORMAT_SET
         .matches(value)
         .iter()
