@@ -142,10 +142,15 @@ impl Default for Budget {
 #[must_use]
 pub fn unknown_node(span: Span, file: FileIdx, category: &str, detail: &str) -> Node {
     // The detail is cut at 160 characters; the reason is built in one allocation.
-    let cut = detail
-        .char_indices()
-        .nth(160)
-        .map_or(detail.len(), |(i, _)| i);
+    // (No more bytes than that: no more characters, nothing to count.)
+    let cut = if detail.len() <= 160 {
+        detail.len()
+    } else {
+        detail
+            .char_indices()
+            .nth(160)
+            .map_or(detail.len(), |(i, _)| i)
+    };
     let mut reason = String::with_capacity(category.len() + 2 + cut);
     reason.push_str(category);
     reason.push_str(": ");
