@@ -165,7 +165,12 @@ pub fn unknown_node(span: Span, file: FileIdx, category: &str, detail: &str) -> 
 /// The category of an unknown value's reason.
 #[must_use]
 pub fn unknown_category(reason: &str) -> &str {
-    reason.split_once(": ").map_or(reason, |(c, _)| c)
+    // What comes before the first ": ". Asked for every unknown value met;
+    // `split_once(": ")` built a general substring searcher each time.
+    let bytes = reason.as_bytes();
+    memchr::memchr_iter(b':', bytes)
+        .find(|&i| bytes.get(i + 1) == Some(&b' '))
+        .map_or(reason, |i| &reason[..i])
 }
 
 /// What names resolve to, beyond the bindings of the evaluation context.
@@ -1165,6 +1170,16 @@ impl WithCause for Node {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unknown_category_ends_at_the_first_colon_and_space() {
+        assert_eq!(unknown_category("variable: var.x"), "variable");
+        assert_eq!(unknown_category("data source: aws_vpc: id"), "data source");
+        assert_eq!(unknown_category("a:b: c"), "a:b");
+        assert_eq!(unknown_category("no category"), "no category");
+        assert_eq!(unknown_category("trailing:"), "trailing:");
+        assert_eq!(unknown_category("é: x"), "é");
+    }
 
     #[test]
     fn unknown_reasons_keep_160_characters_of_detail() {
