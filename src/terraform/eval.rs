@@ -207,6 +207,15 @@ pub trait Scope {
     }
 }
 
+/// A referenced block whose missing attributes are unknown rather than null
+/// (they are known only after apply): the category of that unknown and the
+/// block's address, in parts, joined only when an attribute is missing.
+#[derive(Debug, Clone, Copy)]
+struct MissingIsUnknown<'a> {
+    category: &'static str,
+    address: [&'a str; 4],
+}
+
 /// Names bound while evaluating: `count`, `each`, `for` variables, dynamic-block iterators.
 #[derive(Debug, Clone, Default)]
 pub struct Bindings {
@@ -844,7 +853,7 @@ impl Evaluator<'_> {
     ) -> Node {
         let mut consumed = 0;
         let held: Held<'_>;
-        let mut missing_is_unknown: Option<(&'static str, String)> = None;
+        let mut missing_is_unknown: Option<MissingIsUnknown<'_>> = None;
         let attr = |i: usize| -> Option<&str> {
             match ops.get(i).map(|o| o.value()) {
                 Some(TraversalOperator::GetAttr(id)) => Some(id.as_str()),
@@ -897,8 +906,10 @@ impl Evaluator<'_> {
                             // Data sources evaluated locally (policy documents) have known attributes.
                             Some(obj) if !obj.entries().is_empty() => {
                                 held = Held::Shared(obj);
-                                missing_is_unknown =
-                                    Some((unknown::DATA, format!("data.{ty}.{n}")));
+                                missing_is_unknown = Some(MissingIsUnknown {
+                                    category: unknown::DATA,
+                                    address: ["data.", ty, ".", n],
+                                });
                             }
                             Some(_) => {
                                 return self.unknown(span, unknown::DATA, &self.text_of(span));
@@ -913,7 +924,10 @@ impl Evaluator<'_> {
                         match self.scope.block_object("module", "", m, self.depth) {
                             Some(obj) => {
                                 held = Held::Shared(obj);
-                                missing_is_unknown = Some((unknown::MODULE, format!("module.{m}")));
+                                missing_is_unknown = Some(MissingIsUnknown {
+                                    category: unknown::MODULE,
+                                    address: ["module.", m, "", ""],
+                                });
                             }
                             None => {
                                 return self.unknown(span, unknown::MODULE, &self.text_of(span));
@@ -929,10 +943,10 @@ impl Evaluator<'_> {
                             match self.scope.block_object("resource", name, n, self.depth) {
                                 Some(obj) => {
                                     held = Held::Shared(obj);
-                                    missing_is_unknown = Some((
-                                        unknown::RESOURCE,
-                                        format!("{}{name}.{n}", self.scope.address_prefix()),
-                                    ));
+                                    missing_is_unknown = Some(MissingIsUnknown {
+                                        category: unknown::RESOURCE,
+                                        address: [self.scope.address_prefix(), name, ".", n],
+                                    });
                                 }
                                 None => {
                                     return self.unknown(
@@ -967,9 +981,11 @@ impl Evaluator<'_> {
                             Some(n) => n,
                             None => {
                                 return match &missing_is_unknown {
-                                    Some((cat, addr)) => {
-                                        self.unknown(span, cat, &format!("{addr}{path_text}"))
-                                    }
+                                    Some(m) => self.unknown(
+                                        span,
+                                        m.category,
+                                        &(m.address.concat() + &path_text),
+                                    ),
                                     None => node(span, self.file, Value::Null),
                                 };
                             }
@@ -1023,7 +1039,7 @@ impl Evaluator<'_> {
         cur: &'n Node,
         key: &Node,
         span: Span,
-        resource: Option<&(&'static str, String)>,
+        resource: Option<&MissingIsUnknown<'_>>,
     ) -> Result<&'n Node, Node> {
         if key.is_unknown() {
             return Err(self
@@ -1067,7 +1083,7 @@ impl Evaluator<'_> {
         span: Span,
         b: &Bindings,
         attr_only: bool,
-        resource: Option<&(&'static str, String)>,
+        resource: Option<&MissingIsUnknown<'_>>,
     ) -> Node {
         let items: Vec<&Node> = match &cur.value {
             // A resource object stands for all its instances.
@@ -1095,11 +1111,11 @@ impl Evaluator<'_> {
                     TraversalOperator::GetAttr(id) => match &v.value {
                         Value::Map(_) => match (v.get(id.as_str()), resource) {
                             (Some(n), _) => n,
-                            (None, Some((cat, addr))) => {
+                            (None, Some(m)) => {
                                 out.push(self.unknown(
                                     span,
-                                    cat,
-                                    &format!("{addr}.{}", id.as_str()),
+                                    m.category,
+                                    &format!("{}.{}", m.address.concat(), id.as_str()),
                                 ));
                                 continue 'items;
                             }
