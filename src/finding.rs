@@ -157,8 +157,7 @@ impl Finding {
             h.update(part.as_bytes());
             h.update([0u8]);
         }
-        let digest = h.finalize();
-        digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
+        hex::encode(&h.finalize()[..8])
     }
 }
 

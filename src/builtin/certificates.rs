@@ -119,10 +119,7 @@ pub fn parse_der(der: &[u8]) -> Option<(Certificate, usize)> {
     let not_after =
         Date::from_days_since_epoch(tbs.validity.not_after.timestamp().div_euclid(86_400));
     let (signature, digest) = signature_algorithm(&x.signature_algorithm);
-    let fingerprint = Sha256::digest(der.get(..used)?)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let fingerprint = hex::encode(Sha256::digest(der.get(..used)?));
     let cert = Certificate {
         subject: shown_name(&x, true),
         issuer: shown_name(&x, false),

@@ -104,8 +104,7 @@ pub fn is_placeholder(value: &str) -> bool {
 #[must_use]
 pub fn digest(secret: &str) -> String {
     use sha2::{Digest, Sha256};
-    let d = Sha256::digest(secret.as_bytes());
-    d.iter().take(6).map(|b| format!("{b:02x}")).collect()
+    hex::encode(&Sha256::digest(secret.as_bytes())[..6])
 }
 
 /// Shannon entropy in bits per character.

@@ -301,10 +301,10 @@ fn dispatch(name: &str, cx: &Cx, a: &[Node]) -> R<Node> {
         // Hashing.
         "base64sha256" => str1(cx, a, |s| base64_encode(&Sha256::digest(s.as_bytes()))),
         "base64sha512" => str1(cx, a, |s| base64_encode(&Sha512::digest(s.as_bytes()))),
-        "md5" => str1(cx, a, |s| hex(&md5(s.as_bytes()))),
-        "sha1" => str1(cx, a, |s| hex(&sha1(s.as_bytes()))),
-        "sha256" => str1(cx, a, |s| hex(&Sha256::digest(s.as_bytes()))),
-        "sha512" => str1(cx, a, |s| hex(&Sha512::digest(s.as_bytes()))),
+        "md5" => str1(cx, a, |s| hex::encode(md5(s.as_bytes()))),
+        "sha1" => str1(cx, a, |s| hex::encode(sha1(s.as_bytes()))),
+        "sha256" => str1(cx, a, |s| hex::encode(Sha256::digest(s.as_bytes()))),
+        "sha512" => str1(cx, a, |s| hex::encode(Sha512::digest(s.as_bytes()))),
         "uuidv5" => uuidv5(cx, a),
         // Networks.
         "cidrhost" => cidrhost(cx, a),
@@ -3004,13 +3004,6 @@ fn urlencode(s: &str) -> String {
 // Hashing.
 // ---------------------------------------------------------------------------
 
-fn hex(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        let _ = write!(out, "{b:02x}");
-    }
-    out
-}
 
 /// Message padding shared by MD5 and SHA-1 (length big- or little-endian).
 fn md_pad(data: &[u8], big_endian: bool) -> Vec<u8> {
@@ -3154,7 +3147,7 @@ fn uuidv5(cx: &Cx, a: &[Node]) -> R<Node> {
     u.copy_from_slice(&digest[..16]);
     u[6] = (u[6] & 0x0f) | 0x50;
     u[8] = (u[8] & 0x3f) | 0x80;
-    let h = hex(&u);
+    let h = hex::encode(u);
     let part = |r: std::ops::Range<usize>| h.get(r).unwrap_or("");
     Ok(cx.string(format!(
         "{}-{}-{}-{}-{}",
