@@ -29,20 +29,29 @@ pub const MAX_INSTANCES: usize = 1_000;
 pub struct FileTable {
     /// Sources.
     pub sources: Vec<SourceRef>,
+    /// The index of each file, by path on disk (a unit reading a large
+    /// module registers hundreds of files: a search of the list for each was
+    /// quadratic).
+    by_path: HashMap<PathBuf, FileIdx>,
 }
 
 impl FileTable {
-    /// Register a file and return its index.
+    /// Register a file (once: a file registered before keeps its index) and
+    /// return its index.
     pub fn add(&mut self, src: SourceRef) -> FileIdx {
-        if let Some(i) = self
-            .sources
-            .iter()
-            .position(|s| s.disk_path == src.disk_path)
-        {
-            return u32::try_from(i).unwrap_or(0);
+        if let Some(&i) = self.by_path.get(&src.disk_path) {
+            return i;
         }
+        let i = u32::try_from(self.sources.len()).unwrap_or(u32::MAX);
+        self.by_path.insert(src.disk_path.clone(), i);
         self.sources.push(src);
-        u32::try_from(self.sources.len() - 1).unwrap_or(u32::MAX)
+        i
+    }
+
+    /// The index of the file at `disk_path`, if registered.
+    #[must_use]
+    pub fn index_of(&self, disk_path: &Path) -> Option<FileIdx> {
+        self.by_path.get(disk_path).copied()
     }
 }
 

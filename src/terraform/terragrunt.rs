@@ -190,12 +190,7 @@ impl<'a> Loader<'a> {
         let config = self.config(path, None)?;
         let file = {
             let canon = self.within_root(path)?;
-            let files = self.files.borrow();
-            files
-                .sources
-                .iter()
-                .position(|s| s.disk_path == canon)
-                .and_then(|i| u32::try_from(i).ok())?
+            self.files.borrow().index_of(&canon)?
         };
         let inputs = config
             .get("inputs")
