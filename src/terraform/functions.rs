@@ -3004,7 +3004,6 @@ fn urlencode(s: &str) -> String {
 // Hashing.
 // ---------------------------------------------------------------------------
 
-
 /// Message padding shared by MD5 and SHA-1 (length big- or little-endian).
 fn md_pad(data: &[u8], big_endian: bool) -> Vec<u8> {
     let bits = (data.len() as u64).wrapping_mul(8);
