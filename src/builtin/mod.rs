@@ -61,7 +61,8 @@ impl Hit {
     }
 }
 
-type BuiltinFn = fn(&Target<'_>, &BTreeMap<String, Json>, &UnitCtx<'_>) -> Vec<Hit>;
+/// A builtin check's logic.
+pub type BuiltinFn = fn(&Target<'_>, &BTreeMap<String, Json>, &UnitCtx<'_>) -> Vec<Hit>;
 
 static BUILTINS: &[(&str, BuiltinFn)] = &[
     ("dockerfile_runs_as_root", dockerfile::runs_as_root),
@@ -270,18 +271,10 @@ pub fn names() -> Vec<&'static str> {
     BUILTINS.iter().map(|(n, _)| *n).collect()
 }
 
-/// Run a builtin on a target.
+/// The builtin called `name`.
 #[must_use]
-pub fn run(
-    name: &str,
-    target: &Target<'_>,
-    params: &BTreeMap<String, Json>,
-    unit: &UnitCtx<'_>,
-) -> Vec<Hit> {
-    BUILTINS
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map_or_else(Vec::new, |(_, f)| f(target, params, unit))
+pub fn lookup(name: &str) -> Option<BuiltinFn> {
+    BUILTINS.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
 }
 
 /// Whether `text` matches the glob `pattern` (globset syntax). Patterns come
