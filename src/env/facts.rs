@@ -130,7 +130,7 @@ impl Collector<'_> {
     }
 
     /// [`Self::push`] for a fact of a Terraform block: its address is only
-    /// formatted when the block has a fact (one block in a hundred).
+    /// formatted when the block has a fact (few blocks have one).
     fn push_at(&mut self, kind: FactKind, value: String, node: &Node, block: &Block) {
         self.push(kind, value, node, &block.address());
     }
