@@ -301,8 +301,8 @@ fn dispatch(name: &str, cx: &Cx, a: &[Node]) -> R<Node> {
         // Hashing.
         "base64sha256" => str1(cx, a, |s| base64_encode(&Sha256::digest(s.as_bytes()))),
         "base64sha512" => str1(cx, a, |s| base64_encode(&Sha512::digest(s.as_bytes()))),
-        "md5" => str1(cx, a, |s| hex::encode(md5(s.as_bytes()))),
-        "sha1" => str1(cx, a, |s| hex::encode(sha1(s.as_bytes()))),
+        "md5" => str1(cx, a, |s| hex::encode(md5::Md5::digest(s.as_bytes()))),
+        "sha1" => str1(cx, a, |s| hex::encode(sha1::Sha1::digest(s.as_bytes()))),
         "sha256" => str1(cx, a, |s| hex::encode(Sha256::digest(s.as_bytes()))),
         "sha512" => str1(cx, a, |s| hex::encode(Sha512::digest(s.as_bytes()))),
         "uuidv5" => uuidv5(cx, a),
@@ -3001,161 +3001,22 @@ fn urlencode(s: &str) -> String {
 }
 
 // ---------------------------------------------------------------------------
-// Hashing.
+// UUIDs.
 // ---------------------------------------------------------------------------
-
-/// Message padding shared by MD5 and SHA-1 (length big- or little-endian).
-fn md_pad(data: &[u8], big_endian: bool) -> Vec<u8> {
-    let bits = (data.len() as u64).wrapping_mul(8);
-    let mut msg = data.to_vec();
-    msg.push(0x80);
-    while msg.len() % 64 != 56 {
-        msg.push(0);
-    }
-    msg.extend_from_slice(&if big_endian {
-        bits.to_be_bytes()
-    } else {
-        bits.to_le_bytes()
-    });
-    msg
-}
-
-fn sha1(data: &[u8]) -> [u8; 20] {
-    let mut h: [u32; 5] = [
-        0x6745_2301,
-        0xEFCD_AB89,
-        0x98BA_DCFE,
-        0x1032_5476,
-        0xC3D2_E1F0,
-    ];
-    for block in md_pad(data, true).chunks_exact(64) {
-        let mut w = [0u32; 80];
-        for (wi, word) in w.iter_mut().zip(block.chunks_exact(4)) {
-            *wi = u32::from_be_bytes([word[0], word[1], word[2], word[3]]);
-        }
-        for i in 16..80 {
-            w[i] = (w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16]).rotate_left(1);
-        }
-        let [mut a, mut b, mut c, mut d, mut e] = h;
-        for (i, wi) in w.iter().enumerate() {
-            let (f, k) = match i {
-                0..=19 => ((b & c) | (!b & d), 0x5A82_7999),
-                20..=39 => (b ^ c ^ d, 0x6ED9_EBA1),
-                40..=59 => ((b & c) | (b & d) | (c & d), 0x8F1B_BCDC),
-                _ => (b ^ c ^ d, 0xCA62_C1D6),
-            };
-            let t = a
-                .rotate_left(5)
-                .wrapping_add(f)
-                .wrapping_add(e)
-                .wrapping_add(k)
-                .wrapping_add(*wi);
-            e = d;
-            d = c;
-            c = b.rotate_left(30);
-            b = a;
-            a = t;
-        }
-        for (hi, v) in h.iter_mut().zip([a, b, c, d, e]) {
-            *hi = hi.wrapping_add(v);
-        }
-    }
-    let mut out = [0u8; 20];
-    for (o, v) in out.chunks_exact_mut(4).zip(h) {
-        o.copy_from_slice(&v.to_be_bytes());
-    }
-    out
-}
-
-fn md5(data: &[u8]) -> [u8; 16] {
-    const SHIFT: [u32; 16] = [7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21];
-    // K[i] = floor(|sin(i + 1)| * 2^32), exact in double precision.
-    let k: Vec<u32> = (0..64u32)
-        .map(|i| (f64::from(i + 1).sin().abs() * 4_294_967_296.0) as u32)
-        .collect();
-    let mut h: [u32; 4] = [0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476];
-    for block in md_pad(data, false).chunks_exact(64) {
-        let mut m = [0u32; 16];
-        for (mi, word) in m.iter_mut().zip(block.chunks_exact(4)) {
-            *mi = u32::from_le_bytes([word[0], word[1], word[2], word[3]]);
-        }
-        let [mut a, mut b, mut c, mut d] = h;
-        for (i, ki) in k.iter().enumerate() {
-            let (f, g) = match i / 16 {
-                0 => ((b & c) | (!b & d), i),
-                1 => ((d & b) | (!d & c), (5 * i + 1) % 16),
-                2 => (b ^ c ^ d, (3 * i + 5) % 16),
-                _ => (c ^ (b | !d), (7 * i) % 16),
-            };
-            let f = f.wrapping_add(a).wrapping_add(*ki).wrapping_add(m[g]);
-            a = d;
-            d = c;
-            c = b;
-            b = b.wrapping_add(f.rotate_left(SHIFT[(i / 16) * 4 + i % 4]));
-        }
-        for (hi, v) in h.iter_mut().zip([a, b, c, d]) {
-            *hi = hi.wrapping_add(v);
-        }
-    }
-    let mut out = [0u8; 16];
-    for (o, v) in out.chunks_exact_mut(4).zip(h) {
-        o.copy_from_slice(&v.to_le_bytes());
-    }
-    out
-}
-
-fn parse_uuid(s: &str) -> Option<[u8; 16]> {
-    let s = s.strip_prefix("urn:uuid:").unwrap_or(s);
-    let s = s
-        .strip_prefix('{')
-        .and_then(|x| x.strip_suffix('}'))
-        .unwrap_or(s);
-    let digits: String = match s.len() {
-        36 if [8, 13, 18, 23]
-            .iter()
-            .all(|&i| s.as_bytes().get(i) == Some(&b'-')) =>
-        {
-            s.chars().filter(|&c| c != '-').collect()
-        }
-        32 => s.to_owned(),
-        _ => return None,
-    };
-    let mut out = [0u8; 16];
-    for (i, o) in out.iter_mut().enumerate() {
-        *o = u8::from_str_radix(digits.get(2 * i..2 * i + 2)?, 16).ok()?;
-    }
-    Some(out)
-}
 
 fn uuidv5(cx: &Cx, a: &[Node]) -> R<Node> {
     arity(a, 2, 2)?;
     let (ns, name) = (text(&a[0])?, text(&a[1])?);
-    let ns_text = match &*ns {
-        "dns" => "6ba7b810-9dad-11d1-80b4-00c04fd430c8",
-        "url" => "6ba7b811-9dad-11d1-80b4-00c04fd430c8",
-        "oid" => "6ba7b812-9dad-11d1-80b4-00c04fd430c8",
-        "x500" => "6ba7b814-9dad-11d1-80b4-00c04fd430c8",
-        other => other,
+    let namespace = match &*ns {
+        "dns" => uuid::Uuid::NAMESPACE_DNS,
+        "url" => uuid::Uuid::NAMESPACE_URL,
+        "oid" => uuid::Uuid::NAMESPACE_OID,
+        "x500" => uuid::Uuid::NAMESPACE_X500,
+        // Hyphenated, plain, braced or `urn:uuid:`.
+        other => uuid::Uuid::try_parse(other)
+            .map_err(|_| invalid(format!("uuidv5() doesn't support namespace {ns}")))?,
     };
-    let namespace = parse_uuid(ns_text)
-        .ok_or_else(|| invalid(format!("uuidv5() doesn't support namespace {ns}")))?;
-    let mut data = namespace.to_vec();
-    data.extend_from_slice(name.as_bytes());
-    let digest = sha1(&data);
-    let mut u = [0u8; 16];
-    u.copy_from_slice(&digest[..16]);
-    u[6] = (u[6] & 0x0f) | 0x50;
-    u[8] = (u[8] & 0x3f) | 0x80;
-    let h = hex::encode(u);
-    let part = |r: std::ops::Range<usize>| h.get(r).unwrap_or("");
-    Ok(cx.string(format!(
-        "{}-{}-{}-{}-{}",
-        part(0..8),
-        part(8..12),
-        part(12..16),
-        part(16..20),
-        part(20..32)
-    )))
+    Ok(cx.string(uuid::Uuid::new_v5(&namespace, name.as_bytes()).to_string()))
 }
 
 // ---------------------------------------------------------------------------
@@ -4622,6 +4483,17 @@ mod tests {
             json!(["6ba7b810-9dad-11d1-80b4-00c04fd430c8", "www.terraform.io"]),
             json!("a5008fae-b28c-5ba5-96cd-82b4c53552d6"),
         );
+        for namespace in [
+            "{6ba7b810-9dad-11d1-80b4-00c04fd430c8}",
+            "urn:uuid:6ba7b810-9dad-11d1-80b4-00c04fd430c8",
+            "6ba7b8109dad11d180b400c04fd430c8",
+        ] {
+            ok(
+                "uuidv5",
+                json!([namespace, "www.terraform.io"]),
+                json!("a5008fae-b28c-5ba5-96cd-82b4c53552d6"),
+            );
+        }
         bad("uuidv5", json!(["nope", "x"]));
         unk("sha256", json!([UNK]));
     }
