@@ -729,8 +729,11 @@ struct Dispatch {
     /// Terraform checks that select exact block types, one map per block kind
     /// (resource, data, provider): type → checks.
     tf_typed: [std::collections::HashMap<String, Vec<ActiveCheck>>; 3],
-    /// Other Terraform checks (`terraform.module`, `terraform.block:KIND`, wildcards).
-    tf_other: Vec<ActiveCheck>,
+    /// Other Terraform checks (`terraform.module`, `terraform.block:KIND`,
+    /// wildcards), by the kind of block they may select (`resource`,
+    /// `module`, ...): on the corpus, testing each against every block took
+    /// a million selector tests.
+    tf_other: std::collections::HashMap<String, Vec<ActiveCheck>>,
     /// Kubernetes checks.
     k8s: Vec<ActiveCheck>,
     /// Dockerfile checks.
@@ -744,7 +747,7 @@ impl Dispatch {
         use crate::engine::catalogue::TargetKind as K;
         let mut d = Dispatch {
             tf_typed: Default::default(),
-            tf_other: Vec::new(),
+            tf_other: std::collections::HashMap::new(),
             k8s: Vec::new(),
             docker: Vec::new(),
             egress: checks
@@ -782,7 +785,25 @@ impl Dispatch {
                         d.tf_typed[kind].entry(ty).or_default().push(ac.clone());
                     }
                 } else {
-                    d.tf_other.push(ac.clone());
+                    let mut kinds: Vec<&str> = targets
+                        .iter()
+                        .filter_map(|t| match t {
+                            K::TfResource(_) => Some("resource"),
+                            K::TfData(_) => Some("data"),
+                            K::TfProvider(_) => Some("provider"),
+                            K::TfModule => Some("module"),
+                            K::TfBlock(kind) => Some(kind.as_str()),
+                            _ => None,
+                        })
+                        .collect();
+                    kinds.sort_unstable();
+                    kinds.dedup();
+                    for kind in kinds {
+                        d.tf_other
+                            .entry(kind.to_string())
+                            .or_default()
+                            .push(ac.clone());
+                    }
                 }
             }
             if targets
@@ -819,7 +840,9 @@ impl Dispatch {
         if let Some(typed) = kind.and_then(|k| self.tf_typed[k].get(b.label(0).unwrap_or(""))) {
             run_target(typed, unit, &Target::TfBlock(b), out);
         }
-        run_target(&self.tf_other, unit, &Target::TfBlock(b), out);
+        if let Some(other) = self.tf_other.get(b.kind.as_str()) {
+            run_target(other, unit, &Target::TfBlock(b), out);
+        }
     }
 }
 
