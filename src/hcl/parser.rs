@@ -235,9 +235,11 @@ impl<'a> Parser<'a> {
             _ => return Err(self.error("expected an identifier")),
         }
         self.pos += 1;
-        while self.peek().is_some_and(is_id_continue) {
-            self.pos += 1;
-        }
+        let rest = &self.b[self.pos..];
+        self.pos += rest
+            .iter()
+            .position(|&c| !is_id_continue(c))
+            .unwrap_or(rest.len());
         // Stay on a character boundary (identifiers may hold any non-ASCII letter).
         while !self.text.is_char_boundary(self.pos) {
             self.pos += 1;
