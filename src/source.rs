@@ -1,4 +1,5 @@
-//! Source files: reading them under a size cap, byte spans, and the line index that turns spans into lines and columns.
+//! Source files: reading them under a size cap, byte spans, and the line
+//! index that turns spans into lines and columns.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
