@@ -245,9 +245,8 @@ pub(crate) fn first_difference(a: &str, b: &str) -> Option<String> {
     ))
 }
 
-#[test]
-fn same_trees_as_hcl_edit_on_testdata() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata");
+/// The `.tf`, `.hcl` and `.tfvars` files below `root`, sorted.
+fn hcl_files(root: std::path::PathBuf) -> Vec<std::path::PathBuf> {
     let mut files = Vec::new();
     let mut stack = vec![root];
     while let Some(dir) = stack.pop() {
@@ -264,6 +263,13 @@ fn same_trees_as_hcl_edit_on_testdata() {
         }
     }
     files.sort();
+    files
+}
+
+#[test]
+fn same_trees_as_hcl_edit_on_testdata() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata");
+    let files = hcl_files(root);
     let mut failures = Vec::new();
     for f in &files {
         let Ok(text) = std::fs::read_to_string(f) else {
@@ -307,22 +313,7 @@ fn folder() {
     let Some(root) = std::env::var_os("HCL_DIFF_DIR") else {
         return;
     };
-    let mut files = Vec::new();
-    let mut stack = vec![std::path::PathBuf::from(root)];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-            let p = entry.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p
-                .extension()
-                .is_some_and(|e| e == "tf" || e == "hcl" || e == "tfvars")
-            {
-                files.push(p);
-            }
-        }
-    }
-    files.sort();
+    let files = hcl_files(std::path::PathBuf::from(root));
     let (mut same, mut both_err, mut differ) = (0, 0, 0);
     for f in &files {
         let Ok(text) = std::fs::read_to_string(f) else {
