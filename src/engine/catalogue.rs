@@ -406,12 +406,7 @@ impl Catalogue {
     /// # Errors
     /// A broken embedded definition (caught by the catalogue tests).
     pub fn builtin() -> Result<Self, CheckError> {
-        let mut checks = Vec::with_capacity(EMBEDDED_CHECKS.len());
-        for (path, text) in EMBEDDED_CHECKS {
-            checks.push(Arc::new(parse_check(path, text)?));
-        }
-        checks.sort_by(|a, b| a.id.cmp(&b.id));
-        Ok(Catalogue { checks })
+        Self::embedded(false)
     }
 
     /// [`Catalogue::builtin`], parsed on every thread of the current rayon
@@ -422,11 +417,23 @@ impl Catalogue {
     /// # Errors
     /// As [`Catalogue::builtin`] (one of the broken definitions).
     pub fn builtin_parallel() -> Result<Self, CheckError> {
+        Self::embedded(true)
+    }
+
+    fn embedded(parallel: bool) -> Result<Self, CheckError> {
         use rayon::prelude::*;
-        let mut checks = EMBEDDED_CHECKS
-            .par_iter()
-            .map(|(path, text)| parse_check(path, text).map(Arc::new))
-            .collect::<Result<Vec<_>, _>>()?;
+        let parse = |(path, text): &(&str, &str)| parse_check(path, text).map(Arc::new);
+        let mut checks: Vec<Arc<Check>> = if parallel {
+            EMBEDDED_CHECKS
+                .par_iter()
+                .map(parse)
+                .collect::<Result<_, _>>()?
+        } else {
+            EMBEDDED_CHECKS
+                .iter()
+                .map(parse)
+                .collect::<Result<_, _>>()?
+        };
         checks.sort_by(|a, b| a.id.cmp(&b.id));
         Ok(Catalogue { checks })
     }
