@@ -7,6 +7,7 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod markdown;
+mod pretty;
 pub mod sarif;
 
 use crate::engine::catalogue::{Catalogue, Severity};
