@@ -17,6 +17,7 @@ pub mod encoding;
 pub mod engine;
 pub mod env;
 pub mod finding;
+pub mod hashing;
 pub mod hcl;
 pub mod model;
 pub mod parse;

@@ -728,12 +728,12 @@ fn keep_suppressions(src: &SourceRef, r: &mut UnitResult) {
 struct Dispatch {
     /// Terraform checks that select exact block types, one map per block kind
     /// (resource, data, provider): type → checks.
-    tf_typed: [std::collections::HashMap<String, Vec<ActiveCheck>>; 3],
+    tf_typed: [crate::hashing::Map<String, Vec<ActiveCheck>>; 3],
     /// Other Terraform checks (`terraform.module`, `terraform.block:KIND`,
     /// wildcards), by the kind of block they may select (`resource`,
     /// `module`, ...): on the corpus, testing each against every block took
     /// a million selector tests.
-    tf_other: std::collections::HashMap<String, Vec<ActiveCheck>>,
+    tf_other: crate::hashing::Map<String, Vec<ActiveCheck>>,
     /// Kubernetes checks.
     k8s: Vec<ActiveCheck>,
     /// Dockerfile checks.
@@ -747,7 +747,7 @@ impl Dispatch {
         use crate::engine::catalogue::TargetKind as K;
         let mut d = Dispatch {
             tf_typed: Default::default(),
-            tf_other: std::collections::HashMap::new(),
+            tf_other: crate::hashing::Map::default(),
             k8s: Vec::new(),
             docker: Vec::new(),
             egress: checks

@@ -11,7 +11,9 @@
 //! source, a module output), and when a module that is not expanded (a
 //! remote source) receives the target as an argument.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use crate::hashing::{Map, Set};
 use std::sync::OnceLock;
 
 use serde_json::Value as Json;
@@ -38,7 +40,7 @@ const MODULE_META_ARGS: &[&str] = &[
 #[derive(Debug, Default)]
 struct Partners {
     /// Target address (without instance keys) → the partner blocks referring to it.
-    by_target: HashMap<String, Vec<usize>>,
+    by_target: Map<String, Vec<usize>>,
     /// The first partner whose target cannot be traced.
     opaque: Option<usize>,
 }
@@ -89,7 +91,7 @@ pub struct Joins {
     /// Versioning or object lock configured by a separate resource.
     versioning: Partners,
     /// Buckets that receive logs: address → (delivering block, what it logs).
-    log_sinks: HashMap<String, Vec<(usize, &'static str)>>,
+    log_sinks: Map<String, Vec<(usize, &'static str)>>,
     /// `aws_secretsmanager_secret_rotation.secret_id`.
     rotations: Partners,
     /// An `aws_ecr_registry_scanning_configuration` exists.
@@ -157,7 +159,7 @@ impl Joins {
         };
         // Module calls whose resources are part of the unit: every prefix of
         // a block's `module.A.module.B.` path.
-        let mut expanded: HashSet<String> = HashSet::new();
+        let mut expanded: Set<String> = Set::default();
         for b in blocks {
             let prefix = base_address(&b.module_prefix);
             let mut call = String::new();

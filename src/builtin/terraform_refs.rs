@@ -19,7 +19,7 @@
 //! `module.net.aws_vpc.this`): a partner that refers to one instance is taken
 //! to cover them all.
 
-use std::collections::HashMap;
+use crate::hashing::Map;
 
 use crate::model::terraform::Block;
 use crate::model::{FileIdx, Node, Value};
@@ -245,13 +245,13 @@ fn written_text<'f>(
 #[derive(Debug, Default)]
 pub struct RefIndex {
     /// Blocks by address without instance keys.
-    by_address: HashMap<String, Vec<usize>>,
+    by_address: Map<String, Vec<usize>>,
     /// Per file: the module prefixes (without instance keys) of the blocks written in it.
-    prefixes: HashMap<FileIdx, Vec<String>>,
+    prefixes: Map<FileIdx, Vec<String>>,
     /// Per file: resource blocks as (start, end, index), sorted by start.
-    spans: HashMap<FileIdx, Vec<(u32, u32, usize)>>,
+    spans: Map<FileIdx, Vec<(u32, u32, usize)>>,
     /// S3 buckets by their literal `bucket` name.
-    bucket_names: HashMap<String, Vec<usize>>,
+    bucket_names: Map<String, Vec<usize>>,
 }
 
 impl RefIndex {

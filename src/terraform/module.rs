@@ -4,6 +4,8 @@
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
+
+use crate::hashing::{Map, Set};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::sync::{Arc, Mutex};
@@ -32,7 +34,7 @@ pub struct FileTable {
     /// The index of each file, by path on disk (a unit reading a large
     /// module registers hundreds of files: a search of the list for each was
     /// quadratic).
-    by_path: HashMap<PathBuf, FileIdx>,
+    by_path: Map<PathBuf, FileIdx>,
 }
 
 impl FileTable {
@@ -249,7 +251,7 @@ pub fn canonical(p: &Path) -> PathBuf {
 /// unit that calls it, and resolving a path takes a system call per
 /// component.
 #[derive(Debug, Default)]
-pub struct CanonicalPaths(Mutex<HashMap<PathBuf, PathBuf>>);
+pub struct CanonicalPaths(Mutex<Map<PathBuf, PathBuf>>);
 
 impl CanonicalPaths {
     /// The canonical path of `p` (see [`canonical`]).
@@ -408,13 +410,13 @@ struct ModuleScope<'m> {
     module: &'m ModuleSource,
     files: &'m FileTable,
     vars: Node,
-    locals: HashMap<&'m str, (&'m Expression, FileIdx)>,
-    local_cache: RefCell<HashMap<String, Rc<Node>>>,
-    local_active: RefCell<HashSet<String>>,
-    blocks: HashMap<BlockKey<'m>, (&'m crate::hcl::Block, FileIdx)>,
+    locals: Map<&'m str, (&'m Expression, FileIdx)>,
+    local_cache: RefCell<Map<String, Rc<Node>>>,
+    local_active: RefCell<Set<String>>,
+    blocks: Map<BlockKey<'m>, (&'m crate::hcl::Block, FileIdx)>,
     /// Evaluated blocks, and those being evaluated, by the block's address.
-    object_cache: RefCell<HashMap<usize, Rc<Node>>>,
-    object_active: RefCell<HashSet<usize>>,
+    object_cache: RefCell<Map<usize, Rc<Node>>>,
+    object_active: RefCell<Set<usize>>,
     path_module: String,
     opts: &'m EvalOptions,
     budget: &'m Budget,
@@ -424,7 +426,7 @@ struct ModuleScope<'m> {
     /// name: their outputs and their blocks are evaluated in one scope, so
     /// locals and resources of a child are evaluated once, not once for
     /// outputs and again for blocks (which doubled per level of nesting).
-    child_scopes: RefCell<HashMap<String, Rc<ModuleScope<'m>>>>,
+    child_scopes: RefCell<Map<String, Rc<ModuleScope<'m>>>>,
     /// `module.NAME.` prefixes of this module (empty for the root), without
     /// instance keys: see [`Scope::address_prefix`].
     address_prefix: String,
@@ -443,8 +445,8 @@ impl<'m> ModuleScope<'m> {
         depth: usize,
     ) -> Self {
         let module = &tree.modules[idx];
-        let mut locals = HashMap::new();
-        let mut blocks = HashMap::new();
+        let mut locals = Map::default();
+        let mut blocks = Map::default();
         let mut var_entries: Vec<Entry> = Vec::new();
         for f in &module.files {
             for s in f.parsed.body.iter() {
@@ -499,17 +501,17 @@ impl<'m> ModuleScope<'m> {
                 value: Value::Map(var_entries),
             },
             locals,
-            local_cache: RefCell::new(HashMap::new()),
-            local_active: RefCell::new(HashSet::new()),
+            local_cache: RefCell::new(Map::default()),
+            local_active: RefCell::new(Set::default()),
             blocks,
-            object_cache: RefCell::new(HashMap::new()),
-            object_active: RefCell::new(HashSet::new()),
+            object_cache: RefCell::new(Map::default()),
+            object_active: RefCell::new(Set::default()),
             path_module: module.dir.clone(),
             opts,
             budget,
             module_depth,
             depth,
-            child_scopes: RefCell::new(HashMap::new()),
+            child_scopes: RefCell::new(Map::default()),
             address_prefix: String::new(),
         }
     }
@@ -1470,7 +1472,7 @@ pub struct ModuleCache {
 #[derive(Debug, Default)]
 struct CacheState {
     /// Folders read by more than one unit, by canonical path.
-    dirs: HashMap<PathBuf, CacheEntry>,
+    dirs: Map<PathBuf, CacheEntry>,
     /// Source text of the folders kept.
     bytes: usize,
 }
