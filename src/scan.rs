@@ -356,13 +356,16 @@ pub fn scan_discovered(
     }
     out.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out.findings.dedup_by(|a, b| a.sort_key() == b.sort_key());
-    crate::suppress::apply(
-        &mut out.findings,
-        &mut out.diagnostics,
-        &suppression_sources,
-        catalogue,
-        config,
-    );
+    // On the scan's threads: files with findings may need searching.
+    pool.install(|| {
+        crate::suppress::apply(
+            &mut out.findings,
+            &mut out.diagnostics,
+            &suppression_sources,
+            catalogue,
+            config,
+        );
+    });
     crate::sla::assign(
         &mut out.findings,
         &config.application,

@@ -49,6 +49,8 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use globset::{Glob, GlobSet, GlobSetBuilder};
 
 use crate::config::Config;
@@ -792,12 +794,24 @@ pub fn apply(
     for s in sources {
         files.entry(s.path.as_str()).or_insert(s);
     }
+    // Files with findings that the scan did not hand over (a scan hands over
+    // every file it read that mentions a suppression) are searched here, on
+    // all threads: they are often the largest of the scan.
     let mut looked_at: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
-    for f in findings.iter() {
-        let path = f.source.path.as_str();
-        if !files.contains_key(path) && looked_at.insert(path) && mentions(&f.source.text) {
-            files.insert(path, &f.source);
-        }
+    let unseen: Vec<&SourceRef> = findings
+        .iter()
+        .filter(|f| {
+            let path = f.source.path.as_str();
+            !files.contains_key(path) && looked_at.insert(path)
+        })
+        .map(|f| &f.source)
+        .collect();
+    let mentioned: Vec<&SourceRef> = unseen
+        .into_par_iter()
+        .filter(|s| mentions(&s.text))
+        .collect();
+    for s in mentioned {
+        files.insert(s.path.as_str(), s);
     }
     let mut judged: Vec<Judged> = Vec::new();
     for src in files.values() {
