@@ -356,16 +356,13 @@ pub fn scan_discovered(
     }
     out.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out.findings.dedup_by(|a, b| a.sort_key() == b.sort_key());
-    // On the scan's threads: files with findings may need searching.
-    pool.install(|| {
-        crate::suppress::apply(
-            &mut out.findings,
-            &mut out.diagnostics,
-            &suppression_sources,
-            catalogue,
-            config,
-        );
-    });
+    crate::suppress::apply(
+        &mut out.findings,
+        &mut out.diagnostics,
+        &suppression_sources,
+        catalogue,
+        config,
+    );
     crate::sla::assign(
         &mut out.findings,
         &config.application,
@@ -719,7 +716,7 @@ fn eval_limit_diagnostics(
 
 /// Keep a file that may hold suppressions for the suppression pass.
 fn keep_suppressions(src: &SourceRef, r: &mut UnitResult) {
-    if crate::suppress::mentions(&src.text) {
+    if src.mentions_suppression() {
         r.suppression_sources.push(Arc::clone(src));
     }
 }

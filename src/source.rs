@@ -160,6 +160,8 @@ pub struct SourceFile {
     /// Where each line starts, built when a position is first asked for:
     /// most files of a scan never report one.
     line_starts: std::sync::OnceLock<Vec<u32>>,
+    /// Whether the text mentions an inline suppression, once searched.
+    mentions_suppression: std::sync::OnceLock<bool>,
 }
 
 impl SourceFile {
@@ -177,7 +179,19 @@ impl SourceFile {
             kind,
             text: text.into(),
             line_starts: std::sync::OnceLock::new(),
+            mentions_suppression: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Whether the text may hold inline suppressions
+    /// ([`crate::suppress::mentions`]), searched once per file: the scan
+    /// searches every file it reads, and the suppression pass asks again
+    /// about the files of the findings, among them the largest of a scan.
+    #[must_use]
+    pub fn mentions_suppression(&self) -> bool {
+        *self
+            .mentions_suppression
+            .get_or_init(|| crate::suppress::mentions(&self.text))
     }
 
     /// The offsets where lines start.

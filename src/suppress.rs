@@ -49,8 +49,6 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use rayon::prelude::*;
-
 use globset::{Glob, GlobSet, GlobSetBuilder};
 
 use crate::config::Config;
@@ -477,7 +475,7 @@ fn comment_scope(src: &SourceFile, c: &Comment, code: &[bool], skip: &[bool]) ->
 #[must_use]
 pub fn directives(src: &SourceFile) -> Vec<Directive> {
     let mut out = Vec::new();
-    if !mentions(&src.text) {
+    if !src.mentions_suppression() {
         return out;
     }
     let text: &str = &src.text;
@@ -794,24 +792,14 @@ pub fn apply(
     for s in sources {
         files.entry(s.path.as_str()).or_insert(s);
     }
-    // Files with findings that the scan did not hand over (a scan hands over
-    // every file it read that mentions a suppression) are searched here, on
-    // all threads: they are often the largest of the scan.
-    let mut looked_at: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
-    let unseen: Vec<&SourceRef> = findings
-        .iter()
-        .filter(|f| {
-            let path = f.source.path.as_str();
-            !files.contains_key(path) && looked_at.insert(path)
-        })
-        .map(|f| &f.source)
-        .collect();
-    let mentioned: Vec<&SourceRef> = unseen
-        .into_par_iter()
-        .filter(|s| mentions(&s.text))
-        .collect();
-    for s in mentioned {
-        files.insert(s.path.as_str(), s);
+    // Files with findings that were not handed over: a scan hands over the
+    // files it read that mention a suppression, and has searched the others
+    // (the answer is kept with the file).
+    for f in findings.iter() {
+        let path = f.source.path.as_str();
+        if !files.contains_key(path) && f.source.mentions_suppression() {
+            files.insert(path, &f.source);
+        }
     }
     let mut judged: Vec<Judged> = Vec::new();
     for src in files.values() {
