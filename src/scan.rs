@@ -211,16 +211,25 @@ pub fn scan_discovered(
 ) -> Result<ScanResult, String> {
     let threads = thread_count(opts);
     let env_cfg = crate::env::config::from(config);
-    let overlays = overlay_index(&discovery.files, config);
-    let units = group(discovery.files);
-    let checks = active_checks(catalogue, config);
-    let dispatch = Dispatch::new(&checks);
-    let max_size = config.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .stack_size(16 * 1024 * 1024)
         .build()
         .map_err(|e| e.to_string())?;
+    // Reading the kustomizations (a hundred files in the corpus) beside
+    // preparing the checks.
+    let (overlays, (checks, dispatch)) = pool.install(|| {
+        rayon::join(
+            || overlay_index(&discovery.files, config),
+            || {
+                let checks = active_checks(catalogue, config);
+                let dispatch = Dispatch::new(&checks);
+                (checks, dispatch)
+            },
+        )
+    });
+    let units = group(discovery.files);
+    let max_size = config.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE);
     use crate::terraform::module::{CanonicalPaths, ModuleCache};
     let ctx = |modules| ProcessCtx {
         max_size,
@@ -880,7 +889,7 @@ impl ProcessCtx<'_> {
 fn overlay_index(files: &[Candidate], config: &Config) -> OverlayIndex {
     let max = config.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE);
     let list = files
-        .iter()
+        .par_iter()
         .filter(|c| c.kind == FileKind::Kustomization)
         .filter_map(|c| load(c, max).ok())
         .filter_map(|src| kustomize::parse(&src))
