@@ -348,6 +348,24 @@ pub fn parse_check(path: &str, text: &str) -> Result<Check, CheckError> {
         .ok_or_else(|| err("empty check file".into()))?;
     let raw: RawCheck =
         serde_json::from_value(doc.root.to_json()).map_err(|e| err(e.to_string()))?;
+    check_from_raw(path, raw)
+}
+
+/// A built-in check from its definition as prepared at build time (JSON:
+/// see `build.rs`).
+fn prepared_check(path: &str, json: &str) -> Result<Check, CheckError> {
+    let raw: RawCheck = serde_json::from_str(json).map_err(|e| CheckError {
+        path: path.to_string(),
+        message: e.to_string(),
+    })?;
+    check_from_raw(path, raw)
+}
+
+fn check_from_raw(path: &str, raw: RawCheck) -> Result<Check, CheckError> {
+    let err = |message: String| CheckError {
+        path: path.to_string(),
+        message,
+    };
     let logic = match (raw.matcher, raw.builtin) {
         (Some(m), None) => Logic::Match(Pred::from_json(&m).map_err(err)?),
         (None, Some(b)) => {
@@ -422,7 +440,7 @@ impl Catalogue {
 
     fn embedded(parallel: bool) -> Result<Self, CheckError> {
         use rayon::prelude::*;
-        let parse = |(path, text): &(&str, &str)| parse_check(path, text).map(Arc::new);
+        let parse = |(path, json): &(&str, &str)| prepared_check(path, json).map(Arc::new);
         let mut checks: Vec<Arc<Check>> = if parallel {
             EMBEDDED_CHECKS
                 .par_iter()
@@ -494,4 +512,25 @@ fn collect_yaml(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Resul
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every built-in check prepared at build time is the check the YAML
+    /// loader makes from its definition, and none is missing.
+    #[test]
+    fn prepared_checks_equal_the_loaded_definitions() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut on_disk = Vec::new();
+        collect_yaml(&root.join("checks"), &mut on_disk).unwrap();
+        assert_eq!(on_disk.len(), EMBEDDED_CHECKS.len());
+        for (path, json) in EMBEDDED_CHECKS {
+            let yaml = std::fs::read_to_string(root.join(path)).unwrap();
+            let loaded = parse_check(path, &yaml).unwrap();
+            let prepared = prepared_check(path, json).unwrap();
+            assert_eq!(format!("{prepared:?}"), format!("{loaded:?}"), "{path}");
+        }
+    }
 }

@@ -4,3 +4,4 @@ pub mod dockerfile;
 pub mod kubernetes;
 pub mod terraform;
 pub mod yaml;
+pub mod yaml_scalar;

@@ -13,6 +13,8 @@ use std::time::Instant;
 
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle};
 
+use super::yaml_scalar::Plain;
+
 use crate::model::{Entry, FileIdx, Node, Value};
 use crate::source::{SourceFile, Span};
 
@@ -611,50 +613,14 @@ fn count_nodes(n: &Node) -> usize {
     count
 }
 
-/// Resolve a plain scalar the way Kubernetes tooling does (YAML 1.2 core schema
-/// plus the YAML 1.1 booleans that `sigs.k8s.io/yaml` still accepts).
+/// A plain scalar as a value (see [`super::yaml_scalar::resolve`]).
 fn resolve_plain(s: &str) -> Value {
-    match s {
-        "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
-        "true" | "True" | "TRUE" | "yes" | "Yes" | "YES" | "on" | "On" | "ON" => {
-            return Value::Bool(true);
-        }
-        "false" | "False" | "FALSE" | "no" | "No" | "NO" | "off" | "Off" | "OFF" => {
-            return Value::Bool(false);
-        }
-        _ => {}
+    match super::yaml_scalar::resolve(s) {
+        Plain::Null => Value::Null,
+        Plain::Bool(b) => Value::Bool(b),
+        Plain::Number(n) => Value::Number(n),
+        Plain::Str(s) => Value::String(s.to_string()),
     }
-    let bytes = s.as_bytes();
-    let numeric_start = bytes
-        .first()
-        .is_some_and(|c| c.is_ascii_digit() || matches!(c, b'-' | b'+' | b'.'));
-    if numeric_start {
-        if let Some(hex) = s.strip_prefix("0x") {
-            if let Ok(v) = i64::from_str_radix(hex, 16) {
-                return Value::Number(v as f64);
-            }
-        } else if let Some(oct) = s.strip_prefix("0o") {
-            if let Ok(v) = i64::from_str_radix(oct, 8) {
-                return Value::Number(v as f64);
-            }
-        } else if s
-            .bytes()
-            .all(|c| c.is_ascii_digit() || c == b'-' || c == b'+')
-        {
-            if let Ok(v) = s.parse::<i64>() {
-                return Value::Number(v as f64);
-            }
-        } else if s
-            .bytes()
-            .all(|c| c.is_ascii_digit() || matches!(c, b'-' | b'+' | b'.' | b'e' | b'E'))
-            && s.bytes().any(|c| c.is_ascii_digit())
-        {
-            if let Ok(v) = s.parse::<f64>() {
-                return Value::Number(v);
-            }
-        }
-    }
-    Value::String(s.to_string())
 }
 
 #[cfg(test)]
