@@ -421,18 +421,11 @@ pub fn build_toolchain(
         c.windows(2)
             .any(|w| w[0].text.ends_with("apt-mark") && w[1].text == "auto")
     });
+    // The removals of every RUN (by RUN), found once and only when a
+    // toolchain package is installed.
+    let mut removals: Option<Vec<(usize, Removal)>> = None;
     let mut hits = Vec::new();
     for (ri, run) in runs.iter().enumerate() {
-        let removals: Vec<(usize, Removal)> = runs[ri..]
-            .iter()
-            .enumerate()
-            .flat_map(|(k, r)| {
-                r.cmds
-                    .iter()
-                    .filter_map(|c| removal(c))
-                    .map(move |x| (k, x))
-            })
-            .collect();
         for cmd in &run.cmds {
             let Some(inst) = shell::install(cmd) else {
                 continue;
@@ -446,11 +439,23 @@ pub fn build_toolchain(
                 if !tools.iter().any(|t| t == name) {
                     continue;
                 }
-                let removed = removals.iter().any(|(k, r)| {
+                let removals = removals.get_or_insert_with(|| {
+                    runs.iter()
+                        .enumerate()
+                        .flat_map(|(k, r)| {
+                            r.cmds
+                                .iter()
+                                .filter_map(|c| removal(c))
+                                .map(move |x| (k, x))
+                        })
+                        .collect()
+                });
+                // Removed by this RUN or a later one.
+                let removed = removals.iter().filter(|(k, _)| *k >= ri).any(|(k, r)| {
                     r.names
                         .iter()
                         .any(|n| n == name || virt.as_deref() == Some(n))
-                        || (*k == 0 && r.variable)
+                        || (*k == ri && r.variable)
                         || (r.auto && apt_mark_auto)
                 });
                 if removed {
