@@ -23,9 +23,14 @@ impl<'a> Pretty<'a> {
     }
 
     fn newline(&mut self) {
+        /// Indentation for the usual depths, written in one copy.
+        const SPACES: &[u8; 64] = &[b' '; 64];
         self.out.push(b'\n');
-        for _ in 0..self.depth {
-            self.out.extend_from_slice(b"  ");
+        let mut width = 2 * self.depth;
+        while width > 0 {
+            let n = width.min(SPACES.len());
+            self.out.extend_from_slice(&SPACES[..n]);
+            width -= n;
         }
     }
 
@@ -141,7 +146,8 @@ mod tests {
             "d": [1, {"e": true, "f": false}, [-3]],
             "g": {"h": {"i": []}},
         });
-        for depth in [0, 4] {
+        // Deeper than the indentation written in one copy, too.
+        for depth in [0, 4, 40] {
             let mut out = Vec::new();
             let mut j = Pretty::new(&mut out, depth);
             j.begin_object();

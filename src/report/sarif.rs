@@ -642,9 +642,8 @@ fn notification(d: &Diagnostic) -> Notification {
 /// other byte (space, `%`, `#`, `?`, `:`, non-ASCII) is encoded.
 #[must_use]
 pub fn encode_uri_path(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for b in path.bytes() {
-        let keep = b.is_ascii_alphanumeric()
+    let keep = |b: u8| {
+        b.is_ascii_alphanumeric()
             || matches!(
                 b,
                 b'-' | b'.'
@@ -663,8 +662,15 @@ pub fn encode_uri_path(path: &str) -> String {
                     | b';'
                     | b'='
                     | b'@'
-            );
-        if keep {
+            )
+    };
+    // Nearly every path needs no encoding.
+    if path.bytes().all(keep) {
+        return path.to_string();
+    }
+    let mut out = String::with_capacity(path.len() + 8);
+    for b in path.bytes() {
+        if keep(b) {
             out.push(char::from(b));
         } else {
             let _ = write!(out, "%{b:02X}");
