@@ -95,8 +95,22 @@ fn is_id_start(c: u8) -> bool {
 }
 
 fn is_id_continue(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c == b'_' || c == b'-' || c >= 0x80
+    ID_CONTINUE[usize::from(c)]
 }
+
+/// The bytes that may continue an identifier: ASCII letters and digits, `_`,
+/// `-`, and every byte of a non-ASCII character (one table lookup per byte
+/// in the identifier scan, the parser's busiest loop).
+static ID_CONTINUE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        table[i] = c.is_ascii_alphanumeric() || c == b'_' || c == b'-' || c >= 0x80;
+        i += 1;
+    }
+    table
+};
 
 impl<'a> Parser<'a> {
     fn new(text: &'a str) -> Self {
