@@ -205,7 +205,8 @@ const RESULT_DEPTH: usize = 4;
 /// One result as pretty JSON at its place in the log (lines after the first
 /// indented; the first is indented where it is written), written straight
 /// from the finding: the bytes of the serialised [`finding_result`] (a test
-/// holds them equal) without building it, a fifth of the time.
+/// holds them equal), without building the typed result and its property
+/// maps only to serialise them.
 fn write_result(out: &mut Vec<u8>, f: &Finding, rule_index: i64, fingerprint: &str, n: u32) {
     let mut j = Pretty::new(out, RESULT_DEPTH);
     j.begin_object();
