@@ -12,8 +12,6 @@
 //! remote source) receives the target as an argument.
 
 use std::collections::BTreeMap;
-
-use crate::hashing::{Map, Set};
 use std::sync::OnceLock;
 
 use serde_json::Value as Json;
@@ -22,6 +20,7 @@ use super::Hit;
 use super::terraform::{blocks, descend};
 use super::terraform_refs::{RefIndex, Refs, base_address};
 use crate::engine::run::{Target, UnitCtx};
+use crate::hashing::{Map, Set};
 use crate::model::terraform::Block;
 use crate::model::{FileIdx, Node, Value};
 use crate::source::Span;

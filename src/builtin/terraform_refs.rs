@@ -20,7 +20,6 @@
 //! to cover them all.
 
 use crate::hashing::Map;
-
 use crate::model::terraform::Block;
 use crate::model::{FileIdx, Node, Value};
 use crate::source::{SourceRef, Span};

@@ -4,8 +4,6 @@
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
-
-use crate::hashing::{Map, Set};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::sync::{Arc, Mutex};
@@ -13,6 +11,7 @@ use std::sync::{Arc, Mutex};
 use crate::hcl::{Body, Expression, Span as _, Structure};
 
 use crate::diagnostic::{DiagLevel, Diagnostic};
+use crate::hashing::{Map, Set};
 use crate::model::terraform::Block;
 use crate::model::{Entry, FileIdx, Node, Value};
 use crate::parse::terraform::{self as tfparse, HclFile};
