@@ -421,10 +421,7 @@ fn terraform_folder_uses(
                     continue;
                 }
                 // Files over the size cap are not scanned: their calls do not count.
-                let Ok(Capped::Bytes(bytes)) = crate::source::read_capped(&c.path, max_size) else {
-                    continue;
-                };
-                if let Ok(text) = String::from_utf8(bytes) {
+                if let Some(text) = crate::source::read_text_capped(&c.path, max_size) {
                     targets.extend(local_sources(&text).map(|s| paths.get(&disk_dir.join(s))));
                 }
             }

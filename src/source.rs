@@ -38,6 +38,16 @@ pub fn read_capped(path: &Path, max: u64) -> std::io::Result<Capped> {
     Ok(Capped::Bytes(bytes))
 }
 
+/// A file's text, if it is readable, no larger than `max` bytes ([`read_capped`])
+/// and valid UTF-8.
+#[must_use]
+pub fn read_text_capped(path: &Path, max: u64) -> Option<String> {
+    match read_capped(path, max).ok()? {
+        Capped::Bytes(bytes) => String::from_utf8(bytes).ok(),
+        Capped::TooLarge(_) => None,
+    }
+}
+
 /// A half-open byte range `[start, end)` inside one source file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct Span {

@@ -640,7 +640,9 @@ impl Scope for ModuleScope<'_> {
         if name == "fileexists" {
             return Some(Node::new(span, Value::Bool(resolved.is_some())).at_file(file));
         }
-        let Some(text) = resolved.and_then(|p| read_capped(&p, self.opts.max_file_size)) else {
+        let Some(text) =
+            resolved.and_then(|p| crate::source::read_text_capped(&p, self.opts.max_file_size))
+        else {
             return Some(unknown_node(
                 span,
                 file,
@@ -740,14 +742,6 @@ impl Scope for ModuleScope<'_> {
 
     fn source(&self, file: FileIdx) -> Option<SourceRef> {
         self.files.sources.get(file as usize).cloned()
-    }
-}
-
-/// Read a file as UTF-8 if it is no larger than `max` bytes.
-fn read_capped(path: &Path, max: u64) -> Option<String> {
-    match crate::source::read_capped(path, max).ok()? {
-        crate::source::Capped::Bytes(bytes) => String::from_utf8(bytes).ok(),
-        crate::source::Capped::TooLarge(_) => None,
     }
 }
 
