@@ -207,7 +207,12 @@ impl SourceFile {
     /// The offsets where lines start.
     fn line_starts(&self) -> &[u32] {
         self.line_starts.get_or_init(|| {
-            let mut starts = vec![0u32];
+            // Counted first: the index stays as long as the file, and growing
+            // it by doubling took up to twice its size (a bundle of
+            // megabytes has tens of thousands of lines).
+            let lines = memchr::memchr_iter(b'\n', self.text.as_bytes()).count() + 1;
+            let mut starts = Vec::with_capacity(lines);
+            starts.push(0u32);
             starts.extend(
                 memchr::memchr_iter(b'\n', self.text.as_bytes())
                     .map(|i| u32::try_from(i + 1).unwrap_or(u32::MAX)),

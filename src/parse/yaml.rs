@@ -487,89 +487,117 @@ fn strip_crd_schemas(text: &str) -> Option<Stripped> {
     if !crate::source::contains(text, "CustomResourceDefinition") {
         return None;
     }
-    // Where each line starts (as `split_inclusive('\n')` would cut them),
-    // found with SIMD: CRD bundles run to megabytes.
-    let starts: Vec<usize> = std::iter::once(0)
-        .filter(|_| !text.is_empty())
-        .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|nl| nl + 1))
-        .filter(|&at| at < text.len())
-        .collect();
-    let line = |i: usize| &text[starts[i]..starts.get(i + 1).copied().unwrap_or(text.len())];
-    let lines = 0..starts.len();
-    // Documents as line ranges [start, end), split at column-0 markers.
+    // One pass over the lines (as `split_inclusive('\n')` cuts them; line
+    // ends found with SIMD: CRD bundles run to megabytes), by documents split
+    // at column-0 markers, without a table of every line.
     let is_marker = |l: &str| {
         let t = l.trim_end_matches(['\n', '\r']);
         (t.starts_with("---") || t.starts_with("..."))
             && t[3..].chars().next().is_none_or(char::is_whitespace)
     };
-    let mut docs: Vec<(usize, usize)> = Vec::new();
-    let mut start = 0;
-    for i in lines.clone() {
-        if is_marker(line(i)) {
-            docs.push((start, i));
-            start = i + 1;
+    let is_crd_kind = |l: &str| {
+        l.strip_prefix("kind:").is_some_and(|v| {
+            let v = v.split(" #").next().unwrap_or(v).trim();
+            v.trim_matches(['"', '\'']) == "CustomResourceDefinition"
+        })
+    };
+    let is_spec = |l: &str| {
+        l.strip_prefix("spec:")
+            .is_some_and(|rest| rest.split(" #").next().unwrap_or(rest).trim().is_empty())
+    };
+    // The block of `spec:`: indented, blank and comment lines after it.
+    let in_block = |l: &str| l.starts_with([' ', '\t', '\n', '\r', '#']) || l.is_empty();
+    let mut left_out: Vec<LeftOut> = Vec::new();
+    let mut doc = DocScan::default();
+    let (mut at, mut index) = (0, 0);
+    while at < text.len() {
+        let end = memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |i| at + i + 1);
+        let line = &text[at..end];
+        if is_marker(line) {
+            left_out.extend(std::mem::take(&mut doc).finish());
+        } else {
+            doc.crd |= is_crd_kind(line);
+            match &mut doc.block {
+                // The document's first `spec:` line: its block starts below.
+                None if is_spec(line) => {
+                    doc.block = Some(LeftOut {
+                        lines: index + 1..index + 1,
+                        bytes: end..end,
+                    });
+                    doc.in_block = true;
+                }
+                Some(block) if doc.in_block => {
+                    if in_block(line) {
+                        block.lines.end = index + 1;
+                        block.bytes.end = end;
+                    } else {
+                        doc.in_block = false;
+                    }
+                }
+                _ => {}
+            }
         }
+        at = end;
+        index += 1;
     }
-    docs.push((start, lines.end));
-    // Line ranges to leave out, in order.
-    let mut left_out: Vec<(usize, usize)> = Vec::new();
-    for (a, b) in docs {
-        let is_crd = (a..b).any(|i| {
-            line(i).strip_prefix("kind:").is_some_and(|v| {
-                let v = v.split(" #").next().unwrap_or(v).trim();
-                v.trim_matches(['"', '\'']) == "CustomResourceDefinition"
-            })
-        });
-        if !is_crd {
-            continue;
-        }
-        let Some(spec) = (a..b).find(|&i| {
-            line(i)
-                .strip_prefix("spec:")
-                .is_some_and(|rest| rest.split(" #").next().unwrap_or(rest).trim().is_empty())
-        }) else {
-            continue;
-        };
-        // The block: indented, blank and comment lines after `spec:`.
-        let body = (spec + 1..b)
-            .take_while(|&i| {
-                let l = line(i);
-                l.starts_with([' ', '\t', '\n', '\r']) || l.starts_with('#') || l.is_empty()
-            })
-            .count();
-        if body > 0 {
-            left_out.push((spec + 1, spec + 1 + body));
-        }
-    }
+    left_out.extend(doc.finish());
     if left_out.is_empty() {
         return None;
     }
+    let cut_bytes: usize = left_out.iter().map(|l| l.bytes.len()).sum();
     let mut out = Stripped {
-        text: String::new(),
+        text: String::with_capacity(text.len() - cut_bytes),
         cuts: Vec::with_capacity(left_out.len()),
     };
-    // `kept_from`: first line after the previous cut; totals left out so far.
+    // `kept_from`: first byte after the previous cut; totals left out so far.
     let (mut kept_from, mut bytes, mut removed_lines) = (0, 0, 0);
-    for (first, end) in left_out {
-        let from = starts[first];
-        let to = starts.get(end).copied().unwrap_or(text.len());
-        out.text.push_str(&text[starts[kept_from]..from]);
-        // Line `first + 1` (1-based) of the source, less the lines left out before it.
-        let line = first + 1 - removed_lines;
-        bytes += to - from;
-        removed_lines += end - first;
+    for LeftOut {
+        lines,
+        bytes: range,
+    } in left_out
+    {
+        out.text.push_str(&text[kept_from..range.start]);
+        // Line `lines.start + 1` (1-based) of the source, less the lines left out before it.
+        let line = lines.start + 1 - removed_lines;
+        bytes += range.len();
+        removed_lines += lines.len();
         out.cuts.push(Cut {
             at: out.text.len(),
             line,
             bytes_through: bytes,
             lines_through: removed_lines,
         });
-        kept_from = end;
+        kept_from = range.end;
     }
-    if let Some(&at) = starts.get(kept_from) {
-        out.text.push_str(&text[at..]);
-    }
+    out.text.push_str(&text[kept_from..]);
     Some(out)
+}
+
+/// Lines [`strip_crd_schemas`] leaves out: 0-based line indices and the
+/// bytes they span.
+#[derive(Debug, Clone)]
+struct LeftOut {
+    lines: std::ops::Range<usize>,
+    bytes: std::ops::Range<usize>,
+}
+
+/// One document as [`strip_crd_schemas`] reads it.
+#[derive(Debug, Default)]
+struct DocScan {
+    /// A column-0 `kind: CustomResourceDefinition` line was seen.
+    crd: bool,
+    /// The block of the document's first column-0 `spec:` line, so far.
+    block: Option<LeftOut>,
+    /// Lines still extend that block.
+    in_block: bool,
+}
+
+impl DocScan {
+    /// The lines to leave out of a finished document: its `spec` block, if
+    /// it is a CRD and the block is not empty.
+    fn finish(self) -> Option<LeftOut> {
+        self.block.filter(|b| self.crd && !b.lines.is_empty())
+    }
 }
 
 fn node(span: Span, file: FileIdx, value: Value) -> Node {
@@ -715,6 +743,53 @@ mod tests {
             f.line_col(d.path("spec.replicas").unwrap().span.start).line,
             23
         );
+    }
+
+    /// Per cut: offset in the stripped text, line after it, bytes and lines
+    /// left out so far.
+    type Cuts = Vec<(usize, usize, usize, usize)>;
+
+    /// What is left out of a text: the stripped text and its cuts.
+    fn cut(text: &str) -> Option<(String, Cuts)> {
+        strip_crd_schemas(text).map(|s| {
+            let cuts = s.cuts.iter();
+            let cuts = cuts.map(|c| (c.at, c.line, c.bytes_through, c.lines_through));
+            (s.text, cuts.collect())
+        })
+    }
+
+    #[test]
+    fn crd_spec_blocks_are_cut_by_documents_and_whole_lines() {
+        let crd = "kind: CustomResourceDefinition\n";
+        // The `kind` may follow the `spec` block; blank and comment lines
+        // belong to the block.
+        let t = format!("spec:\n  a: 1\n\n# c\n{crd}");
+        assert_eq!(
+            cut(&t),
+            Some((format!("spec:\n{crd}"), vec![(6, 2, 12, 3)]))
+        );
+        // No final line break.
+        let t = format!("{crd}spec:\n  a: 1");
+        assert_eq!(
+            cut(&t),
+            Some((format!("{crd}spec:\n"), vec![(37, 3, 6, 1)]))
+        );
+        // Only CRD documents; the first `spec:` of each; markers end blocks;
+        // a `spec:` with a value or a comment-only rest; CRLF lines.
+        let t = format!(
+            "kind: Deployment\nspec:\n  a\n--- # x\r\n{crd}spec: # s\r\n\r\n  b: 2\r\n...\nspec: {{}}\n{crd}spec:\n c\nspec:\n d\n"
+        );
+        let kept = format!(
+            "kind: Deployment\nspec:\n  a\n--- # x\r\n{crd}spec: # s\r\n...\nspec: {{}}\n{crd}spec:\nspec:\n d\n"
+        );
+        assert_eq!(
+            cut(&t),
+            Some((kept, vec![(78, 7, 10, 2), (128, 11, 13, 3)]))
+        );
+        // Nothing to cut: no CRD, an empty block, no `spec:` block.
+        assert_eq!(cut("kind: Deployment\nspec:\n  a\n"), None);
+        assert_eq!(cut(&format!("{crd}spec:\nstatus: {{}}\n")), None);
+        assert_eq!(cut(&format!("{crd}spec: {{a: 1}}\n  b\n")), None);
     }
 
     #[test]
