@@ -1009,6 +1009,16 @@ impl ModuleScope<'_> {
 
     /// Evaluate every block of this module (and, recursively, of its local modules).
     fn blocks(&self, prefix: &str, out: &mut Evaluated) {
+        // At least one block each (more with `count`, `for_each` and called
+        // modules): room made once, not by repeated doubling of a vector
+        // of large blocks.
+        let own: usize = self
+            .module
+            .files
+            .iter()
+            .map(|f| f.parsed.blocks.len())
+            .sum();
+        out.blocks.reserve(own + self.module.json_blocks.len());
         for f in &self.module.files {
             for (hb, mb) in f
                 .parsed
@@ -1147,15 +1157,16 @@ impl ModuleScope<'_> {
                         };
                         let child_prefix =
                             format!("{prefix}module.{}{suffix}.", mb.label(0).unwrap_or(""));
-                        let mut child_out = Evaluated::default();
-                        scope.blocks(&child_prefix, &mut child_out);
-                        for cb in &mut child_out.blocks {
+                        // Straight into `out`: collecting them apart and
+                        // appending them moved every block once per level
+                        // of nesting.
+                        let from = out.blocks.len();
+                        scope.blocks(&child_prefix, out);
+                        for cb in &mut out.blocks[from..] {
                             if cb.called_from.is_none() {
                                 cb.called_from = Some((file, mb.header_span()));
                             }
                         }
-                        out.blocks.extend(child_out.blocks);
-                        out.stats.merge(&child_out.stats);
                     }
                 }
             }
