@@ -245,7 +245,7 @@ fn load_catalogue_with(extra: &[PathBuf], parallel: bool) -> Result<Catalogue, S
 /// Write a report to a file or standard output through a buffer, as it is rendered.
 fn write_report(
     output: Option<&PathBuf>,
-    render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    render: impl FnOnce(&mut (dyn Write + Send)) -> std::io::Result<()>,
 ) -> Result<(), String> {
     match output.filter(|p| p.as_os_str() != "-") {
         Some(path) => {
@@ -255,7 +255,7 @@ fn write_report(
             render(&mut w).and_then(|()| w.flush()).map_err(cannot)
         }
         None => {
-            let mut w = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
             render(&mut w)
                 .and_then(|()| w.flush())
                 .map_err(|e| format!("cannot write to standard output: {e}"))
@@ -348,6 +348,8 @@ struct Scanned {
     root: PathBuf,
     scope: Vec<String>,
     result: ScanResult,
+    /// The threads the scan ran on, for the reports.
+    pool: rayon::ThreadPool,
 }
 
 /// Scan the input. With `repo_context`, the whole repository root is scanned
@@ -415,52 +417,47 @@ fn scan_input(input: Input, repo_context: bool, value_stats: bool) -> Result<Sca
     } else {
         paths
     };
-    if input.threads > 0 {
-        // Reports render on rayon's global pool: hold it to `--threads` too.
-        // It can only be set once per process, and only this does.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(input.threads)
-            .build_global();
-    }
     let opts = ScanOptions {
         paths,
         root: root.clone(),
         threads: input.threads,
         value_stats,
     };
-    // The walk needs neither the catalogue nor the checks: it runs while they
-    // load (a start-up cost every scan pays), and is dropped if they fail.
-    // With `--threads 1`, or without a thread to spare, the walk runs after
-    // the catalogue.
-    let (discovery, cat) = std::thread::scope(|s| {
-        let walk = (input.threads != 1)
-            .then(|| {
-                std::thread::Builder::new()
-                    .name("walk".into())
-                    .spawn_scoped(s, || scan::discover(&opts, &cfg))
-                    .ok()
-            })
-            .flatten();
-        // Named files only (a pre-commit run): the walk is instant, the
-        // catalogue takes every thread.
-        let files_only = opts.paths.iter().all(|p| p.is_file());
-        let cat = load_catalogue_with(&extra, files_only && input.threads != 1);
-        let discovery = match walk {
-            Some(handle) => handle.join().ok(),
-            None => Some(scan::discover(&opts, &cfg)),
-        };
+    // One pool of threads loads the catalogue, scans and renders the reports.
+    let pool = scan::thread_pool(&opts)?;
+    // The walk needs neither the catalogue nor the checks: it runs on this
+    // thread while they load on the pool (a start-up cost every scan pays),
+    // and is dropped if they fail. With `--threads 1` the walk runs after the
+    // catalogue. Named files only (a pre-commit run): the walk is instant,
+    // and the catalogue is parsed on every thread of the pool.
+    let files_only = opts.paths.iter().all(|p| p.is_file());
+    let walk = || {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| scan::discover(&opts, &cfg))).ok()
+    };
+    let (discovery, cat) = if input.threads == 1 {
+        let cat = load_catalogue_with(&extra, false);
+        (walk(), cat)
+    } else {
+        let mut cat = None;
+        let mut discovery = None;
+        pool.in_place_scope(|s| {
+            s.spawn(|_| cat = Some(load_catalogue_with(&extra, files_only)));
+            discovery = walk();
+        });
+        let cat = cat.unwrap_or_else(|| Err("the catalogue did not load".into()));
         (discovery, cat)
-    });
+    };
     let cat = cat?;
     cfg.validate(&cat).map_err(|e| e.to_string())?;
     let discovery = discovery.ok_or("the file walk failed")?;
-    let result = scan::scan_discovered(discovery, &opts, &cat, &cfg)?;
+    let result = scan::scan_discovered(discovery, &opts, &cat, &cfg, &pool);
     Ok(Scanned {
         cfg,
         cat,
         root,
         scope,
         result,
+        pool,
     })
 }
 
@@ -569,6 +566,7 @@ fn run(cli: Cli, positions: &(Vec<usize>, Vec<usize>)) -> Result<u8, String> {
                 root,
                 scope,
                 mut result,
+                pool,
             } = scan_input(input, repo_context, stats)?;
             if let Some((path, b)) = &baseline {
                 let label = path.display().to_string();
@@ -608,7 +606,7 @@ fn run(cli: Cli, positions: &(Vec<usize>, Vec<usize>)) -> Result<u8, String> {
                     ..opts.clone()
                 };
                 write_report(output.as_ref(), |w| {
-                    report::write(*format, &result, &cat, &opts, w)
+                    pool.install(|| report::write(*format, &result, &cat, &opts, w))
                 })?;
             }
             if stats {

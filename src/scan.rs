@@ -173,7 +173,30 @@ pub fn scan(
     catalogue: &Catalogue,
     config: &Config,
 ) -> Result<ScanResult, String> {
-    scan_discovered(discover(opts, config), opts, catalogue, config)
+    let pool = thread_pool(opts)?;
+    Ok(scan_discovered(
+        discover(opts, config),
+        opts,
+        catalogue,
+        config,
+        &pool,
+    ))
+}
+
+/// The threads a scan runs on (`opts.threads`, or one per core), with stacks
+/// deep enough for nested modules. The command line also loads the
+/// catalogue and renders the reports on them rather than on more threads:
+/// a thread's first allocations take fresh memory for a heap of its own,
+/// and a second pool takes time to start.
+///
+/// # Errors
+/// A thread pool that cannot be built.
+pub fn thread_pool(opts: &ScanOptions) -> Result<rayon::ThreadPool, String> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(thread_count(opts))
+        .stack_size(16 * 1024 * 1024)
+        .build()
+        .map_err(|e| e.to_string())
 }
 
 /// The worker threads a scan uses.
@@ -199,23 +222,17 @@ pub fn discover(opts: &ScanOptions, config: &Config) -> walk::Discovery {
     )
 }
 
-/// Run a scan on the files [`discover`] found with the same options.
-///
-/// # Errors
-/// A thread pool that cannot be built.
+/// Run a scan, on `pool` ([`thread_pool`]), of the files [`discover`] found
+/// with the same options.
+#[must_use]
 pub fn scan_discovered(
     discovery: walk::Discovery,
     opts: &ScanOptions,
     catalogue: &Catalogue,
     config: &Config,
-) -> Result<ScanResult, String> {
-    let threads = thread_count(opts);
+    pool: &rayon::ThreadPool,
+) -> ScanResult {
     let env_cfg = crate::env::config::from(config);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .stack_size(16 * 1024 * 1024)
-        .build()
-        .map_err(|e| e.to_string())?;
     // Reading the kustomizations (a hundred files in the corpus) beside
     // preparing the checks.
     let (overlays, (checks, dispatch)) = pool.install(|| {
@@ -380,7 +397,7 @@ pub fn scan_discovered(
     );
     out.diagnostics.sort();
     out.diagnostics.dedup();
-    Ok(out)
+    out
 }
 
 /// Sub-folders whose variable files belong to the module in the folder above.

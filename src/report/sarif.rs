@@ -80,11 +80,36 @@ pub fn write(
     opts: &ReportOptions,
     w: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    // The log without its results goes through a `Value` to reorder its
-    // fields; the results are rendered a chunk at a time and written as they
-    // are (a `Value`, or even a typed list, of every result took several
-    // times the size of the output). The empty results list keeps the key's
-    // place in the run.
+    // The log around the results is built on one thread while the first
+    // chunk of results renders on the others (both are needed before
+    // anything can be written).
+    let mut results = rendered_results(result).peekable();
+    let (text, _) = rayon::join(
+        || log_text(result, opts),
+        || {
+            results.peek();
+        },
+    );
+    let text = text?;
+    match text.split_once(&format!("\"results\": \"{RESULTS_PLACEHOLDER}\"")) {
+        Some((head, tail)) => {
+            w.write_all(head.as_bytes())?;
+            w.write_all(b"\"results\": ")?;
+            write_results(results, w)?;
+            w.write_all(tail.as_bytes())?;
+        }
+        None => w.write_all(text.as_bytes())?,
+    }
+    w.write_all(b"\n")
+}
+
+/// The log, pretty-printed, with a placeholder for run 0's results.
+///
+/// It goes through a `Value` to reorder its fields; the results are
+/// rendered a chunk at a time and written as they are (a `Value`, or even a
+/// typed list, of every result took several times the size of the output).
+/// The placeholder keeps the key's place in the run.
+fn log_text(result: &ScanResult, opts: &ReportOptions) -> std::io::Result<String> {
     let log = build_without_results(result, opts);
     // serde-sarif writes fields alphabetically; put the log's and the run's
     // identifying fields first so the file reads top-down.
@@ -113,17 +138,7 @@ pub fn write(
     {
         *results = Value::String(RESULTS_PLACEHOLDER.into());
     }
-    let text = serde_json::to_string_pretty(&value).map_err(std::io::Error::other)?;
-    match text.split_once(&format!("\"results\": \"{RESULTS_PLACEHOLDER}\"")) {
-        Some((head, tail)) => {
-            w.write_all(head.as_bytes())?;
-            w.write_all(b"\"results\": ")?;
-            write_results(result, w)?;
-            w.write_all(tail.as_bytes())?;
-        }
-        None => w.write_all(text.as_bytes())?,
-    }
-    w.write_all(b"\n")
+    serde_json::to_string_pretty(&value).map_err(std::io::Error::other)
 }
 
 /// Stands for run 0's `results` in the log while its other parts are
@@ -133,9 +148,12 @@ const RESULTS_PLACEHOLDER: &str = "bulkhead:results";
 
 /// Write run 0's `results` array, pretty-printed at its place in the log
 /// (as serde_json prints it: `[]` when empty).
-fn write_results(result: &ScanResult, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+fn write_results(
+    results: impl Iterator<Item = String>,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let mut first = true;
-    for r in rendered_results(result) {
+    for r in results {
         w.write_all(if first { b"[\n" } else { b",\n" })?;
         w.write_all(RESULT_INDENT.as_bytes())?;
         w.write_all(r.as_bytes())?;
