@@ -200,6 +200,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    bulkhead::allocator::keep_freed_memory();
     let matches = Cli::command().get_matches();
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
