@@ -110,6 +110,18 @@ pub fn is_helm_template(path: &Path) -> bool {
 
 fn rel_path(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
+    // Nearly every path the walk yields is already what joining its
+    // components gives: copied whole, not rebuilt a component at a time.
+    if let Some(s) = rel.to_str() {
+        let normal = !s.starts_with('/')
+            && !s.ends_with('/')
+            && !s.ends_with("/.")
+            && !s.contains("//")
+            && !s.contains("/./");
+        if normal {
+            return s.to_owned();
+        }
+    }
     let s: Vec<String> = rel
         .components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
@@ -308,6 +320,53 @@ pub fn repository_root(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Copied whole or rebuilt from its components, a path comes out the
+    /// same as joining its components.
+    #[test]
+    fn relative_paths_are_their_components_joined() {
+        let joined = |p: &Path| {
+            let parts: Vec<String> = p
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            parts.join("/")
+        };
+        let root = Path::new("repo");
+        for rel in [
+            "",
+            ".",
+            "a",
+            "a/b.tf",
+            "./a/b",
+            "a/./b",
+            "a//b",
+            "a/b/",
+            "a/b/.",
+            "a/..",
+            "../a",
+            "a/../b",
+            "/abs/x",
+            "//x",
+            ".hidden/x",
+            "a/.b/c",
+            "a/b./c",
+            "a/..b",
+            "é/ü.yaml",
+        ] {
+            let path = root.join(rel);
+            assert_eq!(
+                rel_path(root, &path),
+                joined(path.strip_prefix(root).unwrap_or(&path)),
+                "{rel:?}"
+            );
+            assert_eq!(
+                rel_path(Path::new("elsewhere"), &path),
+                joined(&path),
+                "{rel:?}"
+            );
+        }
+    }
 
     #[test]
     fn classification_by_name() {
