@@ -122,11 +122,17 @@ fn rel_path(root: &Path, path: &Path) -> String {
             return s.to_owned();
         }
     }
-    let s: Vec<String> = rel
+    components_joined(rel)
+}
+
+/// A path's components joined with `/` (lossily decoded): the form of every
+/// relative path the scan reports.
+fn components_joined(path: &Path) -> String {
+    let parts: Vec<String> = path
         .components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
-    s.join("/")
+    parts.join("/")
 }
 
 /// Walk `paths` (files or folders) and return the infrastructure files.
@@ -325,13 +331,6 @@ mod tests {
     /// same as joining its components.
     #[test]
     fn relative_paths_are_their_components_joined() {
-        let joined = |p: &Path| {
-            let parts: Vec<String> = p
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect();
-            parts.join("/")
-        };
         let root = Path::new("repo");
         for rel in [
             "",
@@ -357,12 +356,12 @@ mod tests {
             let path = root.join(rel);
             assert_eq!(
                 rel_path(root, &path),
-                joined(path.strip_prefix(root).unwrap_or(&path)),
+                components_joined(path.strip_prefix(root).unwrap_or(&path)),
                 "{rel:?}"
             );
             assert_eq!(
                 rel_path(Path::new("elsewhere"), &path),
-                joined(&path),
+                components_joined(&path),
                 "{rel:?}"
             );
         }
