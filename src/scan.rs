@@ -585,7 +585,12 @@ fn parse_error(src: &SourceFile, offset: usize, message: &str) -> Diagnostic {
 /// Process a unit; an internal error in one unit becomes a diagnostic for it
 /// and never costs the findings of the others.
 fn process_guarded(unit: &Unit, checks: &Dispatch, ctx: &ProcessCtx<'_>) -> UnitResult {
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(unit, checks, ctx))) {
+    let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let mut r = process(unit, checks, ctx);
+        keep_excerpts(&mut r);
+        r
+    }));
+    match checked {
         Ok(mut r) => {
             // Every unit's results stay alive until the merge: they keep no
             // spare capacity (four slots for one finding), and the findings
@@ -735,6 +740,55 @@ fn eval_limit_diagnostics(
             message,
         ));
     }
+}
+
+/// Cut the files the unit's results point at down to the lines they point
+/// at ([`SourceFile::excerpt`]): the results live until the reports are
+/// written, and the whole files with them (on the corpus, 14 MB of text for
+/// a few thousand findings). A file the unit no longer points at is dropped
+/// with the unit; a Terraform module file may stay whole a while longer in
+/// the module cache.
+fn keep_excerpts(r: &mut UnitResult) {
+    type Key = *const SourceFile;
+    let mut spans: crate::hashing::Map<Key, (SourceRef, Vec<Span>)> =
+        crate::hashing::Map::default();
+    let mut add = |src: &SourceRef, span: Span| {
+        spans
+            .entry(Arc::as_ptr(src))
+            .or_insert_with(|| (Arc::clone(src), Vec::new()))
+            .1
+            .push(span);
+    };
+    for f in &r.findings {
+        add(&f.source, f.span);
+        for rel in &f.related {
+            add(&rel.source, rel.span);
+        }
+    }
+    for f in &r.facts {
+        add(&f.source, f.span);
+    }
+    for f in &r.egress {
+        add(&f.source, f.span);
+    }
+    let cut: crate::hashing::Map<Key, SourceRef> = spans
+        .into_iter()
+        .filter_map(|(k, (src, spans))| Some((k, Arc::new(src.excerpt(spans)?))))
+        .collect();
+    if cut.is_empty() {
+        return;
+    }
+    let swap = |src: &mut SourceRef| {
+        if let Some(e) = cut.get(&Arc::as_ptr(src)) {
+            *src = Arc::clone(e);
+        }
+    };
+    for f in &mut r.findings {
+        swap(&mut f.source);
+        f.related.iter_mut().for_each(|rel| swap(&mut rel.source));
+    }
+    r.facts.iter_mut().for_each(|f| swap(&mut f.source));
+    r.egress.iter_mut().for_each(|f| swap(&mut f.source));
 }
 
 /// Keep a file that may hold suppressions for the suppression pass.

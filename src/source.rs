@@ -1,6 +1,10 @@
 //! Source files: reading them under a size cap, byte spans, and the line
 //! index that turns spans into lines and columns.
 
+mod excerpt;
+
+pub use excerpt::CONTEXT_LINES;
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -165,13 +169,16 @@ pub struct SourceFile {
     /// The classification made during discovery.
     pub kind: FileKind,
     /// The whole text of the file (a file read from disk keeps the buffer it
-    /// was read into).
+    /// was read into); empty in an excerpt ([`SourceFile::excerpt`]), whose
+    /// text is read through the methods.
     pub text: Box<str>,
     /// Where each line starts, built when a position is first asked for:
     /// most files of a scan never report one.
     line_starts: std::sync::OnceLock<Vec<u32>>,
     /// Whether the text mentions an inline suppression, once searched.
     mentions_suppression: std::sync::OnceLock<bool>,
+    /// In an excerpt, the kept lines.
+    excerpt: Option<Box<excerpt::Excerpt>>,
 }
 
 impl SourceFile {
@@ -190,6 +197,57 @@ impl SourceFile {
             text: text.into(),
             line_starts: std::sync::OnceLock::new(),
             mentions_suppression: std::sync::OnceLock::new(),
+            excerpt: None,
+        }
+    }
+
+    /// The same file cut down to the lines `spans` cover and
+    /// [`CONTEXT_LINES`] around them, at their offsets: what the reports read
+    /// of a file once its unit is checked. Every line, column, line text,
+    /// slice and snippet context asked about those spans is the whole file's;
+    /// about other places, the methods answer for the nearest kept text.
+    ///
+    /// `None` (keep the file whole) for a file that may hold suppressions
+    /// (the suppression pass reads its whole text), for an excerpt, and when
+    /// the cut would keep half of the text or more.
+    #[must_use]
+    pub fn excerpt(&self, spans: impl IntoIterator<Item = Span>) -> Option<SourceFile> {
+        if self.excerpt.is_some() || self.mentions_suppression() {
+            return None;
+        }
+        let ranges = spans.into_iter().map(|s| {
+            (
+                self.line_col(s.start).line,
+                self.line_col(s.end.max(s.start)).line,
+            )
+        });
+        let cut = excerpt::Excerpt::cut(&self.text, self.line_starts(), ranges)?;
+        Some(SourceFile {
+            path: self.path.clone(),
+            disk_path: self.disk_path.clone(),
+            kind: self.kind,
+            text: Box::default(),
+            line_starts: std::sync::OnceLock::new(),
+            mentions_suppression: std::sync::OnceLock::from(false),
+            excerpt: Some(Box::new(cut)),
+        })
+    }
+
+    /// Whether this is an excerpt ([`SourceFile::excerpt`]).
+    #[must_use]
+    pub fn is_excerpt(&self) -> bool {
+        self.excerpt.is_some()
+    }
+
+    /// The stretch of text that holds `offset`: its offset in the file, the
+    /// number of its first line and the text. The whole text for a whole
+    /// file; in an excerpt, the kept lines around `offset` (`None` if it is
+    /// not kept).
+    #[must_use]
+    pub fn text_at(&self, offset: u32) -> Option<(u32, u32, &str)> {
+        match &self.excerpt {
+            Some(e) => e.text_at(offset),
+            None => Some((0, 1, &self.text)),
         }
     }
 
@@ -224,12 +282,18 @@ impl SourceFile {
     /// Number of lines in the file.
     #[must_use]
     pub fn line_count(&self) -> usize {
+        if let Some(e) = &self.excerpt {
+            return e.line_count();
+        }
         self.line_starts().len()
     }
 
     /// Byte offset where 1-based `line` starts (clamped to the file).
     #[must_use]
     pub fn line_start(&self, line: u32) -> usize {
+        if let Some(e) = &self.excerpt {
+            return e.line_start(line);
+        }
         let idx = (line.max(1) - 1) as usize;
         self.line_starts()
             .get(idx)
@@ -239,6 +303,9 @@ impl SourceFile {
     /// Text of 1-based `line` without its line terminator.
     #[must_use]
     pub fn line_text(&self, line: u32) -> &str {
+        if let Some(e) = &self.excerpt {
+            return e.line_text(line);
+        }
         let start = self.line_start(line);
         let end = self.line_start(line + 1).min(self.text.len());
         let s = self.text.get(start..end).unwrap_or("");
@@ -248,6 +315,9 @@ impl SourceFile {
     /// Convert a byte offset to a 1-based line and code-point column.
     #[must_use]
     pub fn line_col(&self, offset: u32) -> LineCol {
+        if let Some(e) = &self.excerpt {
+            return e.line_col(offset);
+        }
         let offset = (offset as usize).min(self.text.len());
         let starts = self.line_starts();
         let line_idx = match starts.binary_search(&u32::try_from(offset).unwrap_or(u32::MAX)) {
@@ -270,15 +340,21 @@ impl SourceFile {
     #[must_use]
     pub fn offset_of(&self, line: usize, col_chars: usize) -> usize {
         let start = self.line_start(u32::try_from(line).unwrap_or(u32::MAX));
-        let rest = self.text.get(start..).unwrap_or("");
+        let Some((base, _, text)) = self.text_at(u32::try_from(start).unwrap_or(u32::MAX)) else {
+            return start;
+        };
+        let rest = text.get(start - base as usize..).unwrap_or("");
         rest.char_indices()
             .nth(col_chars)
-            .map_or(self.text.len(), |(i, _)| start + i)
+            .map_or(base as usize + text.len(), |(i, _)| start + i)
     }
 
     /// The source text covered by `span` (empty if the span is out of range).
     #[must_use]
     pub fn slice(&self, span: Span) -> &str {
+        if let Some(e) = &self.excerpt {
+            return e.slice(span.start, span.end).unwrap_or("");
+        }
         self.text.get(span.range()).unwrap_or("")
     }
 
@@ -340,6 +416,132 @@ mod tests {
         assert_eq!(f.line_col(5), LineCol { line: 2, column: 2 });
         assert_eq!(f.line_text(2), "çd: x");
         assert_eq!(f.offset_of(2, 1), 5);
+    }
+
+    /// A text with Windows and Unix line breaks, multi-byte characters, an
+    /// empty line and no final line break.
+    fn mixed_text() -> String {
+        let mut t = String::new();
+        for i in 1..=60 {
+            let line = match i % 5 {
+                0 => String::new(),
+                1 => format!("key{i}: \"ç{}é\"", "z".repeat(i % 11)),
+                _ => format!("  - item {i} 😀 {}", "a".repeat(i % 13)),
+            };
+            t.push_str(&line);
+            t.push_str(if i % 3 == 0 { "\r\n" } else { "\n" });
+        }
+        t.push_str("last: line");
+        t
+    }
+
+    #[test]
+    fn an_excerpt_answers_as_the_whole_file_about_its_spans() {
+        let whole = file(&mixed_text());
+        let at = |line: usize, col: usize| u32::try_from(whole.offset_of(line, col)).unwrap();
+        let end = u32::try_from(whole.text.len()).unwrap();
+        let spans = [
+            Span {
+                start: at(1, 0),
+                end: at(1, 3),
+            },
+            Span {
+                start: at(12, 2),
+                end: at(12, 9),
+            },
+            Span {
+                start: at(13, 0),
+                end: at(13, 4),
+            },
+            Span {
+                start: at(30, 1),
+                end: at(33, 0),
+            },
+            Span {
+                start: at(45, 3),
+                end: at(45, 3),
+            },
+            Span {
+                start: at(61, 2),
+                end,
+            },
+        ];
+        let cut = whole.excerpt(spans).expect("most of the file is left out");
+        assert!(cut.is_excerpt() && !whole.is_excerpt());
+        assert!(cut.text.is_empty());
+        let kept = cut.excerpt.as_ref().unwrap().kept();
+        assert!(
+            kept * 3 < whole.text.len(),
+            "kept {kept} of {}",
+            whole.text.len()
+        );
+        assert_eq!(cut.line_count(), whole.line_count());
+        for span in spans {
+            assert_eq!(cut.region(span), whole.region(span), "{span:?}");
+            assert_eq!(cut.slice(span), whole.slice(span), "{span:?}");
+            let (first, last) = (
+                whole.line_col(span.start).line,
+                whole.line_col(span.end).line,
+            );
+            let lines = first.saturating_sub(CONTEXT_LINES).max(1)
+                ..=(last + CONTEXT_LINES).min(u32::try_from(whole.line_count()).unwrap());
+            for line in lines {
+                assert_eq!(cut.line_text(line), whole.line_text(line), "line {line}");
+                assert_eq!(cut.line_start(line), whole.line_start(line), "line {line}");
+                let starts = whole.line_start(line);
+                let ends = whole.line_start(line + 1);
+                for offset in starts..=ends {
+                    let o = u32::try_from(offset).unwrap();
+                    assert_eq!(cut.line_col(o), whole.line_col(o), "offset {offset}");
+                }
+                for col in 0..whole.line_text(line).chars().count() {
+                    let l = line as usize;
+                    assert_eq!(
+                        cut.offset_of(l, col),
+                        whole.offset_of(l, col),
+                        "{line}:{col}"
+                    );
+                }
+            }
+            let (base, line, text) = cut.text_at(span.start).unwrap();
+            assert_eq!(&whole.text[base as usize..base as usize + text.len()], text);
+            assert_eq!(whole.line_col(base), LineCol { line, column: 1 });
+        }
+        // Elsewhere: answers without panicking, from the nearest kept text.
+        for offset in (0..=end + 3).step_by(7) {
+            let lc = cut.line_col(offset);
+            assert!(lc.line >= 1 && lc.line as usize <= whole.line_count());
+            let _ = cut.slice(Span {
+                start: offset,
+                end: offset + 40,
+            });
+            let _ = cut.text_at(offset);
+        }
+        for line in 0..=70 {
+            let _ = (
+                cut.line_text(line),
+                cut.line_start(line),
+                cut.offset_of(line as usize, 3),
+            );
+        }
+    }
+
+    #[test]
+    fn files_that_gain_little_or_may_hold_suppressions_stay_whole() {
+        let whole = file(&mixed_text());
+        let all = Span::new(0, whole.text.len());
+        assert!(whole.excerpt([all]).is_none(), "the span covers the file");
+        let cut = whole.excerpt([Span::new(0, 1)]).unwrap();
+        assert!(cut.excerpt([Span::new(0, 1)]).is_none(), "already cut");
+        assert!(!cut.mentions_suppression());
+        let suppressed = file(&format!("{}\n# bulkhead:ignore BH0001\n", mixed_text()));
+        assert!(suppressed.mentions_suppression());
+        assert!(suppressed.excerpt([Span::new(0, 1)]).is_none());
+        assert!(
+            whole
+                .excerpt([])
+                .is_some_and(|e| e.line_count() == whole.line_count())
+        );
     }
 
     #[test]

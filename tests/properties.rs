@@ -210,8 +210,40 @@ fn render_all(result: &ScanResult) -> Vec<String> {
 }
 
 /// A span is inside its file, on character boundaries, and the line and
-/// column that reports give for its start name the line that holds it.
-fn check_span(src: &SourceFile, span: Span, what: &str) -> Result<(), TestCaseError> {
+/// column that reports give for its start name the line that holds it. The
+/// file is read again from disk: a finding may hold an excerpt of it
+/// ([`SourceFile::excerpt`]), which must answer as the whole file does.
+fn check_span(held: &SourceFile, span: Span, what: &str) -> Result<(), TestCaseError> {
+    let text = std::fs::read_to_string(&held.disk_path)
+        .map_err(|e| TestCaseError::fail(format!("{what}: {}: {e}", held.disk_path.display())))?;
+    let src = &SourceFile::new(held.path.clone(), held.disk_path.clone(), held.kind, text);
+    prop_assert_eq!(
+        report::region(held, span),
+        report::region(src, span),
+        "{}: region of {:?} in {}",
+        what,
+        span,
+        src.path
+    );
+    let (first, last) = report::region(src, span);
+    let (first, last) = (first.line.saturating_sub(1).max(1), last.line + 1);
+    for line in first..=last.min(u32::try_from(src.line_count()).unwrap_or(u32::MAX)) {
+        prop_assert_eq!(
+            held.line_text(line),
+            src.line_text(line),
+            "{}: line {} of {}",
+            what,
+            line,
+            src.path
+        );
+    }
+    prop_assert_eq!(
+        held.slice(span),
+        src.slice(span),
+        "{}: text of {:?}",
+        what,
+        span
+    );
     let len = src.text.len();
     prop_assert!(span.start <= span.end, "{what}: reversed span {span:?}");
     prop_assert!(

@@ -130,10 +130,13 @@ fn position(src: &SourceFile, span: Span) -> String {
 /// A label span that miette can show: non-empty, within the text, not
 /// covering the final line break.
 fn label_span(src: &SourceFile, span: Span) -> miette::SourceSpan {
-    let len = src.text.len();
-    let start = (span.start as usize).min(len);
-    let mut end = (span.end as usize).clamp(start, len);
-    while end > start && matches!(src.text.as_bytes()[end - 1], b'\n' | b'\r') {
+    let Some((base, _, text)) = src.text_at(span.start) else {
+        return (span.start as usize, 0).into();
+    };
+    let (base, len) = (base as usize, text.len());
+    let start = (span.start as usize).clamp(base, base + len);
+    let mut end = (span.end as usize).clamp(start, base + len);
+    while end > start && matches!(text.as_bytes()[end - base - 1], b'\n' | b'\r') {
         end -= 1;
     }
     (start, end - start).into()
@@ -145,7 +148,9 @@ fn named_source(src: &SourceRef, span: Span) -> NamedSource<Text> {
     NamedSource::new(position(src, span), Text(SourceRef::clone(src)))
 }
 
-/// A source file's text as miette reads it, shared rather than copied.
+/// A source file's text as miette reads it, shared rather than copied: the
+/// kept lines of an excerpt ([`SourceFile::excerpt`]) read as the same lines
+/// of the whole file.
 #[derive(Debug)]
 struct Text(SourceRef);
 
@@ -156,9 +161,21 @@ impl SourceCode for Text {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
-        self.0
-            .text
-            .read_span(span, context_lines_before, context_lines_after)
+        let at = u32::try_from(span.offset()).unwrap_or(u32::MAX);
+        let (base, line, text) = self.0.text_at(at).ok_or(miette::MietteError::OutOfBounds)?;
+        if base == 0 {
+            return text.read_span(span, context_lines_before, context_lines_after);
+        }
+        let (base, lines_before) = (base as usize, line as usize - 1);
+        let inner = (span.offset() - base, span.len()).into();
+        let c = text.read_span(&inner, context_lines_before, context_lines_after)?;
+        Ok(Box::new(miette::MietteSpanContents::new(
+            c.data(),
+            (c.span().offset() + base, c.span().len()).into(),
+            c.line() + lines_before,
+            c.column(),
+            c.line_count() + lines_before,
+        )))
     }
 }
 
@@ -418,6 +435,7 @@ pub fn write(
     };
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(WIDTH)
+        .with_context_lines(crate::source::CONTEXT_LINES as usize)
         .with_urls(false)
         .without_primary_span_start()
         .with_show_related_as_nested(true);
@@ -475,6 +493,7 @@ pub fn write(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::Arc;
 
     #[test]
     fn first_sentence_stops_at_the_first_full_stop() {
@@ -488,5 +507,52 @@ mod tests {
             first_sentence("Pin a digest, e.g. `image@sha256:...`, in CI. Then rebuild."),
             "Pin a digest, e.g. `image@sha256:...`, in CI."
         );
+    }
+
+    #[test]
+    fn an_excerpt_shows_the_snippet_of_the_whole_file() {
+        let text: String = (1..=40)
+            .map(|i| format!("line {i}: çà {}\r\n", "x".repeat(i % 7)))
+            .collect();
+        let whole: SourceRef = Arc::new(SourceFile::new(
+            "f.yaml".into(),
+            "f.yaml".into(),
+            crate::source::FileKind::Yaml,
+            text.as_str(),
+        ));
+        let at = |line: usize, col: usize| u32::try_from(whole.offset_of(line, col)).unwrap();
+        let spans = [
+            Span::new(0, 4),
+            Span {
+                start: at(20, 2),
+                end: at(20, 6),
+            },
+            Span {
+                start: at(30, 0),
+                end: at(32, 3),
+            },
+            Span {
+                start: at(40, 1),
+                end: u32::try_from(text.len()).unwrap(),
+            },
+        ];
+        let cut: SourceRef = Arc::new(whole.excerpt(spans).expect("a small part is kept"));
+        assert!(cut.is_excerpt());
+        let context = crate::source::CONTEXT_LINES as usize;
+        for span in spans {
+            let (a, b) = (label_span(&whole, span), label_span(&cut, span));
+            assert_eq!(a, b, "label of {span:?}");
+            let (ta, tb) = (Text(Arc::clone(&whole)), Text(Arc::clone(&cut)));
+            let ca = ta.read_span(&a, context, context).unwrap();
+            let cb = tb.read_span(&b, context, context).unwrap();
+            assert_eq!(ca.data(), cb.data(), "snippet of {span:?}");
+            assert_eq!(ca.span(), cb.span(), "snippet span of {span:?}");
+            assert_eq!(
+                (ca.line(), ca.column(), ca.line_count()),
+                (cb.line(), cb.column(), cb.line_count()),
+                "snippet position of {span:?}"
+            );
+            assert_eq!(position(&whole, span), position(&cut, span));
+        }
     }
 }
