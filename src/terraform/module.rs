@@ -437,7 +437,7 @@ impl<'m> ModuleScope<'m> {
         tree: &'m ModuleTree,
         idx: usize,
         files: &'m FileTable,
-        inputs: &BTreeMap<String, Node>,
+        mut inputs: BTreeMap<String, Node>,
         opts: &'m EvalOptions,
         budget: &'m Budget,
         module_depth: usize,
@@ -447,9 +447,15 @@ impl<'m> ModuleScope<'m> {
         let mut locals = Map::default();
         let mut blocks = Map::default();
         let mut var_entries: Vec<Entry> = Vec::new();
+        // Variables whose value was moved out of `inputs` (a variable
+        // declared twice takes a copy the second time).
+        let mut given: Set<&str> = Set::default();
         for f in &module.files {
-            for s in f.parsed.body.iter() {
-                let Structure::Block(b) = s else { continue };
+            let hcl_blocks = f.parsed.body.iter().filter_map(|s| match s {
+                Structure::Block(b) => Some(b),
+                Structure::Attribute(_) => None,
+            });
+            for (b, mb) in hcl_blocks.zip(f.parsed.blocks.iter()) {
                 let labels: Vec<&str> = b.labels.iter().map(|l| l.as_str()).collect();
                 match (b.ident.as_str(), labels.as_slice()) {
                     ("locals", _) => {
@@ -468,10 +474,23 @@ impl<'m> ModuleScope<'m> {
                     }
                     ("variable", [name]) => {
                         let key_span = span_of(b.ident.span()).cover(span_of(b.labels[0].span()));
-                        let value = match inputs.get(*name) {
-                            Some(v) => v.clone(),
-                            None => match b.body.get_attribute("default") {
-                                Some(d) => literal_eval(&d.value, f.file, files),
+                        let input = inputs.remove(*name).or_else(|| {
+                            given.contains(name).then(|| {
+                                var_entries
+                                    .iter()
+                                    .find(|e| e.key == *name)
+                                    .map(|e| e.value.clone())
+                            })?
+                        });
+                        if input.is_some() {
+                            given.insert(name);
+                        }
+                        let value = match input {
+                            Some(v) => v,
+                            // The literal default, as parsed with the file.
+                            None => match mb.body.get("default") {
+                                Some(d) if mb.file == f.file => d.clone(),
+                                Some(d) => node_in_file(d.clone(), f.file),
                                 None => unknown_node(
                                     key_span,
                                     f.file,
@@ -526,12 +545,6 @@ impl<'m> ModuleScope<'m> {
 
 fn span_of(r: Option<std::ops::Range<usize>>) -> Span {
     r.map(Span::from).unwrap_or_default()
-}
-
-/// Evaluate an expression that may not reference anything (variable defaults).
-fn literal_eval(expr: &Expression, file: FileIdx, files: &FileTable) -> Node {
-    let text = files.sources.get(file as usize).map_or("", |s| &s.text);
-    tfparse::expr_node(expr, text, file)
 }
 
 impl Scope for ModuleScope<'_> {
@@ -1153,7 +1166,7 @@ impl ModuleScope<'_> {
                         let scope = if single {
                             self.child_scope(name, child, || body.clone())
                         } else {
-                            Rc::new(self.child_with_args(name, child, &body))
+                            Rc::new(self.child_with_args(name, child, body.clone()))
                         };
                         let child_prefix =
                             format!("{prefix}module.{}{suffix}.", mb.label(0).unwrap_or(""));
@@ -1177,19 +1190,23 @@ impl ModuleScope<'_> {
 }
 
 impl<'m> ModuleScope<'m> {
-    /// The scope of a called module, evaluated with the arguments of its call.
-    fn child_with_args(&self, name: &str, child: usize, args: &Node) -> ModuleScope<'m> {
-        let inputs: BTreeMap<String, Node> = args
-            .entries()
-            .iter()
+    /// The scope of a called module, evaluated with the arguments of its call
+    /// (its evaluated body, whose values become the variables).
+    fn child_with_args(&self, name: &str, child: usize, args: Node) -> ModuleScope<'m> {
+        let entries = match args.value {
+            Value::Map(entries) => entries,
+            _ => Vec::new(),
+        };
+        let inputs: BTreeMap<String, Node> = entries
+            .into_iter()
             .filter(|e| !META_ARGS.contains(&e.key.as_str()))
-            .map(|e| (e.key.clone(), e.value.clone()))
+            .map(|e| (e.key, e.value))
             .collect();
         let mut scope = ModuleScope::new(
             self.tree,
             child,
             self.files,
-            &inputs,
+            inputs,
             self.opts,
             self.budget,
             self.module_depth,
@@ -1210,7 +1227,7 @@ impl<'m> ModuleScope<'m> {
         if let Some(s) = self.child_scopes.borrow().get(name) {
             return Rc::clone(s);
         }
-        let scope = Rc::new(self.child_with_args(name, child, &args()));
+        let scope = Rc::new(self.child_with_args(name, child, args()));
         self.child_scopes
             .borrow_mut()
             .entry(name.to_string())
@@ -1240,19 +1257,28 @@ fn attribute_value(ev: &Evaluator<'_>, expr: &Expression, b: &Bindings) -> Node 
 
 /// A block (and every node of its body) moved to file `file` of the unit.
 fn in_file(mut b: Block, file: FileIdx) -> Block {
-    fn set(n: &mut Node, file: FileIdx) {
-        n.file = file;
-        match &mut n.value {
-            Value::List(items) => items.iter_mut().for_each(|i| set(i, file)),
-            Value::Map(entries) => entries.iter_mut().for_each(|e| set(&mut e.value, file)),
-            _ => {}
-        }
-    }
     if b.file != file {
         b.file = file;
-        set(&mut b.body, file);
+        set_file(&mut b.body, file);
     }
     b
+}
+
+/// A node (and every node inside it) moved to file `file` of the unit.
+fn node_in_file(mut n: Node, file: FileIdx) -> Node {
+    set_file(&mut n, file);
+    n
+}
+
+fn set_file(n: &mut Node, file: FileIdx) {
+    n.file = file;
+    match &mut n.value {
+        Value::List(items) => items.iter_mut().for_each(|i| set_file(i, file)),
+        Value::Map(entries) => entries
+            .iter_mut()
+            .for_each(|e| set_file(&mut e.value, file)),
+        _ => {}
+    }
 }
 
 fn prefixed(b: &Block, prefix: &str) -> Block {
@@ -1304,7 +1330,7 @@ pub fn evaluate_with(
         tree,
         0,
         files,
-        inputs,
+        inputs.clone(),
         opts,
         &budget,
         limits.module_depth,
