@@ -432,21 +432,34 @@ fn scan_input(input: Input, repo_context: bool, value_stats: bool) -> Result<Sca
     // catalogue. Named files only (a pre-commit run): the walk is instant,
     // and the catalogue is parsed on every thread of the pool.
     let files_only = opts.paths.iter().all(|p| p.is_file());
-    let walk = || {
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| scan::discover(&opts, &cfg))).ok()
+    let walk = |found: &(dyn Fn(&walk::Candidate) + Sync)| {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            scan::discover_each(&opts, &cfg, found)
+        }))
+        .ok()
     };
-    let (discovery, cat) = if input.threads == 1 {
+    let (discovery, cat, calls) = if input.threads == 1 {
         let cat = load_catalogue_with(&extra, false);
-        (walk(), cat)
+        (walk(&|_| {}), cat, None)
     } else {
         let mut cat = None;
         let mut discovery = None;
+        // The pool, idle once the catalogue is loaded, reads the module
+        // calls of the Terraform files as the walk finds them (a read of
+        // every `.tf` file the scan would otherwise do after the walk).
+        let calls = scan::ModuleCalls::new(&cfg);
         pool.in_place_scope(|s| {
             s.spawn(|_| cat = Some(load_catalogue_with(&extra, files_only)));
-            discovery = walk();
+            let calls = &calls;
+            discovery = walk(&|c: &walk::Candidate| {
+                if scan::ModuleCalls::wants(c) {
+                    let c = c.clone();
+                    s.spawn(move |_| calls.add(&c));
+                }
+            });
         });
         let cat = cat.unwrap_or_else(|| Err("the catalogue did not load".into()));
-        (discovery, cat)
+        (discovery, cat, Some(calls))
     };
     let cat = cat?;
     cfg.validate(&cat).map_err(|e| e.to_string())?;
@@ -454,7 +467,8 @@ fn scan_input(input: Input, repo_context: bool, value_stats: bool) -> Result<Sca
     // On the pool, as everything that allocates from here on: its threads
     // reuse the memory the units freed, where this thread would touch fresh
     // pages (a first write to a page of fresh memory cost up to 5 ms here).
-    let result = pool.install(|| scan::scan_discovered(discovery, &opts, &cat, &cfg, &pool));
+    let result =
+        pool.install(|| scan::scan_discovered_with(discovery, calls, &opts, &cat, &cfg, &pool));
     Ok(Scanned {
         cfg,
         cat,

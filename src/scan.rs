@@ -212,14 +212,115 @@ fn thread_count(opts: &ScanOptions) -> usize {
 /// catalogue nor the checks, so it can run while they load.
 #[must_use]
 pub fn discover(opts: &ScanOptions, config: &Config) -> walk::Discovery {
-    walk::discover(
+    discover_each(opts, config, &|_| {})
+}
+
+/// [`discover`], handing each file to `found` as soon as it is found
+/// ([`walk::discover_each`]): to feed [`ModuleCalls`] while the walk runs.
+#[must_use]
+pub fn discover_each(
+    opts: &ScanOptions,
+    config: &Config,
+    found: &(dyn Fn(&Candidate) + Sync),
+) -> walk::Discovery {
+    walk::discover_each(
         &opts.paths,
         &WalkOptions {
             root: opts.root.clone(),
             threads: thread_count(opts),
             exclude: config.exclude.clone(),
         },
+        found,
     )
+}
+
+/// The local module calls of the Terraform folders, read from the text of
+/// their files before anything is parsed: which folders other units call,
+/// so that a shared folder is parsed once and dropped after its last use
+/// ([`crate::terraform::module::folder_uses`]). Fed file by file, from any
+/// thread ([`ModuleCalls::add`]).
+pub struct ModuleCalls {
+    max_size: u64,
+    paths: crate::terraform::module::CanonicalPaths,
+    /// By folder as walked (the unit's path): its canonical path and the
+    /// canonical folders its files call.
+    folders: std::sync::Mutex<BTreeMap<String, (PathBuf, Vec<PathBuf>)>>,
+}
+
+impl ModuleCalls {
+    /// An empty index for a scan with `config` (its file size cap).
+    #[must_use]
+    pub fn new(config: &Config) -> Self {
+        ModuleCalls {
+            max_size: config.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
+            paths: crate::terraform::module::CanonicalPaths::default(),
+            folders: std::sync::Mutex::new(BTreeMap::new()),
+        }
+    }
+
+    /// Whether [`ModuleCalls::add`] does anything with a file: Terraform
+    /// module files only.
+    #[must_use]
+    pub fn wants(c: &Candidate) -> bool {
+        c.kind.is_terraform()
+    }
+
+    /// Record a file: its folder is a unit's, and the local `source`
+    /// arguments of a `.tf` file (read under the size cap; a file over it is
+    /// not scanned, so its calls do not count) are calls of that folder.
+    pub fn add(&self, c: &Candidate) {
+        use crate::terraform::module::local_sources;
+        let (Some(disk_dir), true) = (c.path.parent(), Self::wants(c)) else {
+            return;
+        };
+        let mut targets: Vec<PathBuf> = Vec::new();
+        if c.kind == FileKind::Terraform {
+            if let Some(text) = crate::source::read_text_capped(&c.path, self.max_size) {
+                targets.extend(local_sources(&text).map(|s| self.paths.get(&disk_dir.join(s))));
+            }
+        }
+        // Resolved once per folder (the paths are cached), outside the lock.
+        let canonical = self.paths.get(disk_dir);
+        self.lock()
+            .entry(parent_dir(&c.rel).to_string())
+            .or_insert_with(|| (canonical, Vec::new()))
+            .1
+            .extend(targets);
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, BTreeMap<String, (PathBuf, Vec<PathBuf>)>> {
+        // Never held across code that can panic: a poisoned map is consistent.
+        self.folders
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// How many units read each folder, and the canonical paths resolved.
+    fn uses(
+        self,
+    ) -> (
+        std::collections::HashMap<PathBuf, usize>,
+        crate::terraform::module::CanonicalPaths,
+    ) {
+        let folders = self
+            .folders
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let dirs: Vec<PathBuf> = folders.values().map(|(d, _)| d.clone()).collect();
+        let calls = folders
+            .into_values()
+            .filter(|(_, t)| !t.is_empty())
+            .map(|(d, mut t)| {
+                t.sort_unstable();
+                t.dedup();
+                (d, t)
+            })
+            .collect();
+        (
+            crate::terraform::module::folder_uses(&dirs, &calls),
+            self.paths,
+        )
+    }
 }
 
 /// Run a scan, on `pool` ([`thread_pool`]), of the files [`discover`] found
@@ -227,6 +328,21 @@ pub fn discover(opts: &ScanOptions, config: &Config) -> walk::Discovery {
 #[must_use]
 pub fn scan_discovered(
     discovery: walk::Discovery,
+    opts: &ScanOptions,
+    catalogue: &Catalogue,
+    config: &Config,
+    pool: &rayon::ThreadPool,
+) -> ScanResult {
+    scan_discovered_with(discovery, None, opts, catalogue, config, pool)
+}
+
+/// [`scan_discovered`] with the module calls already read (fed the files
+/// of `discovery` while the walk ran, see [`discover_each`]); `None` reads
+/// them beside the first units.
+#[must_use]
+pub fn scan_discovered_with(
+    discovery: walk::Discovery,
+    calls: Option<ModuleCalls>,
     opts: &ScanOptions,
     catalogue: &Catalogue,
     config: &Config,
@@ -266,7 +382,6 @@ pub fn scan_discovered(
     // call modules, and the Terraform folders follow, in path order.
     let (tf_units, other_units): (Vec<usize>, Vec<usize>) =
         (0..units.len()).partition(|&i| matches!(units[i], Unit::TerraformDir(..)));
-    let paths = CanonicalPaths::default();
     let no_modules = ModuleCache::new(
         0,
         std::collections::HashMap::new(),
@@ -279,18 +394,17 @@ pub fn scan_discovered(
     // 23 ms while the other waited. Neighbours still mostly run on the same
     // thread (each thread takes half of what is left): a queue that dealt
     // units out one at a time in turn cost 6 % more CPU.
-    let (uses, other_results) = pool.install(|| {
-        rayon::join(
-            || terraform_folder_uses(&units, max_size, &paths),
-            || {
-                let pctx = ctx(&no_modules);
-                other_units
-                    .par_iter()
-                    .with_max_len(1)
-                    .map(|&i| process_guarded(&units[i], &dispatch, &pctx))
-                    .collect::<Vec<_>>()
-            },
-        )
+    let others = || {
+        let pctx = ctx(&no_modules);
+        other_units
+            .par_iter()
+            .with_max_len(1)
+            .map(|&i| process_guarded(&units[i], &dispatch, &pctx))
+            .collect::<Vec<_>>()
+    };
+    let ((uses, paths), other_results) = pool.install(|| match calls {
+        Some(calls) => (calls.uses(), others()),
+        None => rayon::join(|| terraform_folder_uses(&units, config), others),
     });
     let modules = ModuleCache::new(MODULE_CACHE_BYTES, uses, paths);
     let tf_results: Vec<UnitResult> = pool.install(|| {
@@ -416,40 +530,22 @@ fn parent_dir(rel: &str) -> &str {
     rel.rfind('/').map_or("", |i| &rel[..i])
 }
 
-/// How many units will read each Terraform folder (see
-/// [`crate::terraform::module::folder_uses`]), from the local module sources
-/// written in the units' `.tf` files.
+/// How many units will read each Terraform folder, read from the files of
+/// the units ([`ModuleCalls`]).
 fn terraform_folder_uses(
     units: &[Unit],
-    max_size: u64,
-    paths: &crate::terraform::module::CanonicalPaths,
-) -> std::collections::HashMap<PathBuf, usize> {
-    use crate::terraform::module::{folder_uses, local_sources};
-    let found: Vec<(PathBuf, Vec<PathBuf>)> = units
-        .par_iter()
-        .filter_map(|u| {
-            let Unit::TerraformDir(_, files) = u else {
-                return None;
-            };
-            let disk_dir = terraform_folder(files)?;
-            let mut targets: Vec<PathBuf> = Vec::new();
-            for c in files {
-                if c.kind != FileKind::Terraform {
-                    continue;
-                }
-                // Files over the size cap are not scanned: their calls do not count.
-                if let Some(text) = crate::source::read_text_capped(&c.path, max_size) {
-                    targets.extend(local_sources(&text).map(|s| paths.get(&disk_dir.join(s))));
-                }
-            }
-            targets.sort_unstable();
-            targets.dedup();
-            Some((paths.get(disk_dir), targets))
-        })
-        .collect();
-    let dirs: Vec<PathBuf> = found.iter().map(|(d, _)| d.clone()).collect();
-    let calls = found.into_iter().filter(|(_, t)| !t.is_empty()).collect();
-    folder_uses(&dirs, &calls)
+    config: &Config,
+) -> (
+    std::collections::HashMap<PathBuf, usize>,
+    crate::terraform::module::CanonicalPaths,
+) {
+    let calls = ModuleCalls::new(config);
+    units.par_iter().for_each(|u| {
+        if let Unit::TerraformDir(_, files) = u {
+            files.iter().for_each(|c| calls.add(c));
+        }
+    });
+    calls.uses()
 }
 
 /// The folder on disk of a Terraform unit: that of its first module file.
@@ -1669,6 +1765,72 @@ fn process_dockerfile(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn module_calls_fed_during_the_walk_count_as_after_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = std::fs::canonicalize(dir.path()).expect("canonical");
+        let files = [
+            ("main.tf", "module \"a\" {\n  source = \"./modules/a\"\n}\n"),
+            (
+                "modules/a/main.tf",
+                "module \"b\" {\n  source = \"../b\"\n}\n",
+            ),
+            ("modules/a/vars.tf.json", "{}"),
+            ("modules/b/main.tf", "resource \"null_resource\" \"x\" {}\n"),
+            (
+                "env/dev/main.tf",
+                "module \"a\" {\n    source = \"../../modules/a\"\n}\n",
+            ),
+            ("env/dev/terraform.tfvars", "x = 1\n"),
+            ("json/main.tf.json", "{}"),
+        ];
+        for (rel, text) in files {
+            let path = root.join(rel);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, text).expect("write");
+        }
+        let opts = ScanOptions {
+            paths: vec![root.clone()],
+            root: root.clone(),
+            threads: 2,
+            value_stats: false,
+        };
+        let config = Config::default();
+        let fed = ModuleCalls::new(&config);
+        let discovery = discover_each(&opts, &config, &|c| fed.add(c));
+        // In another order, with every file twice.
+        let again = ModuleCalls::new(&config);
+        for c in discovery.files.iter().rev().chain(&discovery.files) {
+            again.add(c);
+        }
+        let units = group(discovery.files);
+        let (after, _) = terraform_folder_uses(&units, &config);
+        let (during, _) = fed.uses();
+        let (twice, _) = again.uses();
+        let expected: std::collections::HashMap<PathBuf, usize> = [
+            ("", 1),
+            ("modules/a", 3),
+            ("modules/b", 4),
+            ("env/dev", 1),
+            ("json", 1),
+        ]
+        .into_iter()
+        .map(|(d, n)| {
+            (
+                if d.is_empty() {
+                    root.clone()
+                } else {
+                    root.join(d)
+                },
+                n,
+            )
+        })
+        .collect();
+        assert_eq!(after, expected);
+        assert_eq!(during, expected);
+        assert_eq!(twice, expected);
+    }
 
     #[test]
     fn patch_files_are_read_once_per_unit() {

@@ -138,6 +138,18 @@ fn components_joined(path: &Path) -> String {
 /// Walk `paths` (files or folders) and return the infrastructure files.
 #[must_use]
 pub fn discover(paths: &[PathBuf], opts: &WalkOptions) -> Discovery {
+    discover_each(paths, opts, &|_| {})
+}
+
+/// [`discover`], handing each file to `found` as soon as it is found (on
+/// the walk's threads, in no particular order; a file reached twice may be
+/// handed over twice), so that work on it can start before the walk ends.
+#[must_use]
+pub fn discover_each(
+    paths: &[PathBuf],
+    opts: &WalkOptions,
+    found: &(dyn Fn(&Candidate) + Sync),
+) -> Discovery {
     let root_canon = std::fs::canonicalize(&opts.root).unwrap_or_else(|_| opts.root.clone());
     let mut exclude = globset::GlobSetBuilder::new();
     for pat in &opts.exclude {
@@ -234,12 +246,14 @@ pub fn discover(paths: &[PathBuf], opts: &WalkOptions) -> Discovery {
                 }
                 return WalkState::Continue;
             };
+            let candidate = Candidate {
+                rel,
+                path: entry.path().to_path_buf(),
+                kind,
+            };
+            found(&candidate);
             if let Ok(mut f) = files.lock() {
-                f.push(Candidate {
-                    rel,
-                    path: entry.path().to_path_buf(),
-                    kind,
-                });
+                f.push(candidate);
             }
             WalkState::Continue
         })
