@@ -97,8 +97,17 @@ impl<'a> Pretty<'a> {
 
     /// A string, escaped as `serde_json` escapes it.
     pub fn string(&mut self, s: &str) -> &mut Self {
-        // Writing into memory cannot fail.
-        let _ = serde_json::to_writer(&mut *self.out, s);
+        // Nearly every string of a report needs no escape: it is copied whole
+        // (serde_json looks each byte up and writes the runs between escapes).
+        if s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+            // Writing into memory cannot fail.
+            let _ = serde_json::to_writer(&mut *self.out, s);
+        } else {
+            self.out.reserve(s.len() + 2);
+            self.out.push(b'"');
+            self.out.extend_from_slice(s.as_bytes());
+            self.out.push(b'"');
+        }
         self
     }
 
@@ -135,6 +144,19 @@ mod tests {
     fn serde_pretty(v: &serde_json::Value, depth: usize) -> String {
         let text = serde_json::to_string_pretty(v).unwrap();
         text.replace('\n', &format!("\n{}", "  ".repeat(depth)))
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        let mut cases: Vec<String> = (0u8..=0x7f).map(|b| format!("a{}b", b as char)).collect();
+        cases.extend(
+            ["", "plain", "é ü 😀", "\u{2028}\u{2029}", "/path/x", "\"\\"].map(String::from),
+        );
+        for s in cases {
+            let mut out = Vec::new();
+            Pretty::new(&mut out, 0).string(&s);
+            assert_eq!(out, serde_json::to_vec(&s).unwrap(), "{s:?}");
+        }
     }
 
     #[test]
