@@ -444,22 +444,29 @@ fn scan_input(input: Input, repo_context: bool, value_stats: bool) -> Result<Sca
     } else {
         let mut cat = None;
         let mut discovery = None;
-        // The pool, idle once the catalogue is loaded, reads the module
-        // calls of the Terraform files as the walk finds them (a read of
-        // every `.tf` file the scan would otherwise do after the walk).
-        let calls = scan::ModuleCalls::new(&cfg);
+        // The pool, idle once the catalogue is loaded, prepares the checks
+        // and reads the module calls of the Terraform files and the
+        // kustomizations as the walk finds them (work the scan would
+        // otherwise do after the walk).
+        let prefetch = scan::Prefetch::new(&cfg);
         pool.in_place_scope(|s| {
-            s.spawn(|_| cat = Some(load_catalogue_with(&extra, files_only)));
-            let calls = &calls;
+            let (prefetch, cfg) = (&prefetch, &cfg);
+            s.spawn(|_| {
+                let loaded = load_catalogue_with(&extra, files_only);
+                if let Ok(c) = &loaded {
+                    prefetch.prepare_checks(c, cfg);
+                }
+                cat = Some(loaded);
+            });
             discovery = walk(&|c: &walk::Candidate| {
-                if scan::ModuleCalls::wants(c) {
+                if scan::Prefetch::wants(c) {
                     let c = c.clone();
-                    s.spawn(move |_| calls.add(&c));
+                    s.spawn(move |_| prefetch.add(&c));
                 }
             });
         });
         let cat = cat.unwrap_or_else(|| Err("the catalogue did not load".into()));
-        (discovery, cat, Some(calls))
+        (discovery, cat, Some(prefetch))
     };
     let cat = cat?;
     cfg.validate(&cat).map_err(|e| e.to_string())?;

@@ -323,6 +323,75 @@ impl ModuleCalls {
     }
 }
 
+/// The work of a scan that can start before the walk ends, done by the pool
+/// while it waits for it ([`discover_each`] hands over the files as they are
+/// found): the module calls of the Terraform files ([`ModuleCalls`]), the
+/// kustomizations, and, once the catalogue is loaded, the active checks.
+pub struct Prefetch {
+    calls: ModuleCalls,
+    max_size: u64,
+    /// Parsed kustomizations by path, in the order they were found.
+    kustomizations: std::sync::Mutex<Vec<(String, kustomize::Kustomization)>>,
+    checks: std::sync::OnceLock<(Vec<ActiveCheck>, Dispatch)>,
+}
+
+impl Prefetch {
+    /// Nothing read yet, for a scan with `config`.
+    #[must_use]
+    pub fn new(config: &Config) -> Self {
+        Prefetch {
+            calls: ModuleCalls::new(config),
+            max_size: config.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
+            kustomizations: std::sync::Mutex::new(Vec::new()),
+            checks: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Whether [`Prefetch::add`] does anything with a file.
+    #[must_use]
+    pub fn wants(c: &Candidate) -> bool {
+        ModuleCalls::wants(c) || c.kind == FileKind::Kustomization
+    }
+
+    /// Read what a file found by the walk contributes (from any thread).
+    pub fn add(&self, c: &Candidate) {
+        if ModuleCalls::wants(c) {
+            self.calls.add(c);
+        } else if c.kind == FileKind::Kustomization {
+            if let Some(k) = load(c, self.max_size)
+                .ok()
+                .and_then(|src| kustomize::parse(&src))
+            {
+                self.kustomizations
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .push((c.rel.clone(), k));
+            }
+        }
+    }
+
+    /// Select and sort the active checks of `config` once the catalogue
+    /// is loaded.
+    pub fn prepare_checks(&self, catalogue: &Catalogue, config: &Config) {
+        self.checks.get_or_init(|| {
+            let checks = active_checks(catalogue, config);
+            let dispatch = Dispatch::new(&checks);
+            (checks, dispatch)
+        });
+    }
+
+    /// The overlay index of the kustomizations read, taken in path order
+    /// (as [`overlay_index`] takes them).
+    fn overlays(found: std::sync::Mutex<Vec<(String, kustomize::Kustomization)>>) -> OverlayIndex {
+        let mut list = found
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        list.sort_by(|a, b| a.0.cmp(&b.0));
+        list.dedup_by(|a, b| a.0 == b.0);
+        OverlayIndex::build(list.into_iter().map(|(_, k)| k).collect())
+    }
+}
+
 /// Run a scan, on `pool` ([`thread_pool`]), of the files [`discover`] found
 /// with the same options.
 #[must_use]
@@ -336,31 +405,37 @@ pub fn scan_discovered(
     scan_discovered_with(discovery, None, opts, catalogue, config, pool)
 }
 
-/// [`scan_discovered`] with the module calls already read (fed the files
-/// of `discovery` while the walk ran, see [`discover_each`]); `None` reads
-/// them beside the first units.
+/// [`scan_discovered`] with the work done while the walk ran (fed the files
+/// of `discovery`, see [`Prefetch`]); `None` does it all after the walk.
 #[must_use]
 pub fn scan_discovered_with(
     discovery: walk::Discovery,
-    calls: Option<ModuleCalls>,
+    prefetch: Option<Prefetch>,
     opts: &ScanOptions,
     catalogue: &Catalogue,
     config: &Config,
     pool: &rayon::ThreadPool,
 ) -> ScanResult {
     let env_cfg = crate::env::config::from(config);
-    // Reading the kustomizations (a hundred files in the corpus) beside
-    // preparing the checks.
-    let (overlays, (checks, dispatch)) = pool.install(|| {
-        rayon::join(
-            || overlay_index(&discovery.files, config),
-            || {
-                let checks = active_checks(catalogue, config);
-                let dispatch = Dispatch::new(&checks);
-                (checks, dispatch)
-            },
-        )
-    });
+    let (calls, early) = match prefetch {
+        Some(p) => (
+            Some(p.calls),
+            Some((Prefetch::overlays(p.kustomizations), p.checks.into_inner())),
+        ),
+        None => (None, None),
+    };
+    let prepare = || {
+        let checks = active_checks(catalogue, config);
+        let dispatch = Dispatch::new(&checks);
+        (checks, dispatch)
+    };
+    let (overlays, (checks, dispatch)) = match early {
+        Some((overlays, Some(prepared))) => (overlays, prepared),
+        Some((overlays, None)) => (overlays, prepare()),
+        // Reading the kustomizations (a hundred files in the corpus) beside
+        // preparing the checks.
+        None => pool.install(|| rayon::join(|| overlay_index(&discovery.files, config), prepare)),
+    };
     let units = group(discovery.files);
     let max_size = config.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE);
     use crate::terraform::module::{CanonicalPaths, ModuleCache};
@@ -1830,6 +1905,62 @@ mod tests {
         assert_eq!(after, expected);
         assert_eq!(during, expected);
         assert_eq!(twice, expected);
+    }
+
+    #[test]
+    fn kustomizations_and_checks_prefetched_during_the_walk_equal_those_after_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = std::fs::canonicalize(dir.path()).expect("canonical");
+        let files = [
+            ("base/kustomization.yaml", "resources:\n  - deploy.yaml\n"),
+            (
+                "base/deploy.yaml",
+                "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n",
+            ),
+            (
+                "overlays/prod/kustomization.yaml",
+                "namespace: prod\nresources:\n  - ../../base\n",
+            ),
+            (
+                "overlays/dev/kustomization.yml",
+                "namespace: dev\nresources:\n  - ../../base\n",
+            ),
+            (
+                "overlays/dev/kustomization.yaml",
+                "namespace: dev2\nresources:\n  - ../../base\n",
+            ),
+        ];
+        for (rel, text) in files {
+            let path = root.join(rel);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, text).expect("write");
+        }
+        let opts = ScanOptions {
+            paths: vec![root.clone()],
+            root: root.clone(),
+            threads: 2,
+            value_stats: false,
+        };
+        let config = Config::default();
+        let catalogue = Catalogue::builtin().expect("catalogue");
+        let prefetch = Prefetch::new(&config);
+        let discovery = discover_each(&opts, &config, &|_| {});
+        // In another order, with every file twice.
+        for c in discovery.files.iter().rev().chain(&discovery.files) {
+            if Prefetch::wants(c) {
+                prefetch.add(c);
+            }
+        }
+        prefetch.prepare_checks(&catalogue, &config);
+        let after = overlay_index(&discovery.files, &config);
+        assert!(!after.kustomizations.is_empty());
+        assert_eq!(
+            format!("{:?}", Prefetch::overlays(prefetch.kustomizations)),
+            format!("{after:?}")
+        );
+        let (checks, _) = prefetch.checks.into_inner().expect("prepared");
+        let ids = |c: &[ActiveCheck]| c.iter().map(|a| a.check.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&checks), ids(&active_checks(&catalogue, &config)));
     }
 
     #[test]
