@@ -438,7 +438,7 @@ fn scan_input(input: Input, repo_context: bool, value_stats: bool) -> Result<Sca
         }))
         .ok()
     };
-    let (discovery, cat, calls) = if input.threads == 1 {
+    let (discovery, cat, prefetch) = if input.threads == 1 {
         let cat = load_catalogue_with(&extra, false);
         (walk(&|_| {}), cat, None)
     } else {
@@ -475,7 +475,7 @@ fn scan_input(input: Input, repo_context: bool, value_stats: bool) -> Result<Sca
     // reuse the memory the units freed, where this thread would touch fresh
     // pages (a first write to a page of fresh memory cost up to 5 ms here).
     let result =
-        pool.install(|| scan::scan_discovered_with(discovery, calls, &opts, &cat, &cfg, &pool));
+        pool.install(|| scan::scan_discovered_with(discovery, prefetch, &opts, &cat, &cfg, &pool));
     Ok(Scanned {
         cfg,
         cat,

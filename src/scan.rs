@@ -453,8 +453,9 @@ pub fn scan_discovered_with(
     // Terraform folders need to know, before the first is scanned, which
     // module folders other units call (so a shared folder is parsed once and
     // dropped after its last use): that pre-pass reads every `.tf` file.
-    // It runs beside the other units (YAML, Dockerfiles, ...), which do not
-    // call modules, and the Terraform folders follow, in path order.
+    // Unless it ran during the walk ([`Prefetch`]), it runs beside the other
+    // units (YAML, Dockerfiles, ...), which do not call modules; the
+    // Terraform folders follow, in path order.
     let (tf_units, other_units): (Vec<usize>, Vec<usize>) =
         (0..units.len()).partition(|&i| matches!(units[i], Unit::TerraformDir(..)));
     let no_modules = ModuleCache::new(
