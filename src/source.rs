@@ -239,6 +239,19 @@ impl SourceFile {
         self.excerpt.is_some()
     }
 
+    /// Length of the whole file in bytes (an excerpt's too: spans are
+    /// checked against it, not against the kept text).
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.excerpt.as_ref().map_or(self.text.len(), |e| e.len())
+    }
+
+    /// Whether the file is empty.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     /// The stretch of text that holds `offset`: its offset in the file, the
     /// number of its first line and the text. The whole text for a whole
     /// file; in an excerpt, the kept lines around `offset` (`None` if it is
@@ -469,6 +482,7 @@ mod tests {
         let cut = whole.excerpt(spans).expect("most of the file is left out");
         assert!(cut.is_excerpt() && !whole.is_excerpt());
         assert!(cut.text.is_empty());
+        assert_eq!(cut.len(), whole.len());
         let kept = cut.excerpt.as_ref().unwrap().kept();
         assert!(
             kept * 3 < whole.text.len(),

@@ -180,6 +180,30 @@ fn hostile_hcl_and_dockerfiles_are_contained() {
     assert_eq!((b.line, b.column), (Some(2), Some(1)));
 }
 
+/// Found by the `pipeline` fuzz target once findings kept excerpts of their
+/// files: its check of spans read the kept text, empty in an excerpt, as the
+/// file. Spans are checked against the whole file's length and text.
+#[test]
+fn findings_in_excerpts_keep_their_spans_inside_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let dockerfile = b"FROM python:1.12-slim\nLABEL org.opencontainers.imaim\nLABEL org.opencontainers.image.BH \xef\xbb\xbfer=\"payments@eUSER 10001\n";
+    write(dir.path(), "svc/Dockerfile", dockerfile);
+    let text = std::str::from_utf8(dockerfile).unwrap();
+    let r = run(dir.path(), &Config::default());
+    assert!(!r.findings.is_empty());
+    assert!(r.findings.iter().any(|f| f.source.is_excerpt()));
+    for f in &r.findings {
+        assert_eq!(f.source.len(), text.len());
+        assert!(f.span.start <= f.span.end && f.span.end as usize <= f.source.len());
+        assert_eq!(
+            f.source.slice(f.span),
+            &text[f.span.range()],
+            "{}",
+            f.check.id
+        );
+    }
+}
+
 #[test]
 fn oversized_files_are_reported_not_read() {
     let dir = tempfile::tempdir().unwrap();

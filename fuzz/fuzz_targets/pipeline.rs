@@ -60,7 +60,7 @@ fuzz_target!(|data: &[u8]| {
     for f in &result.findings {
         assert!(f.span.start <= f.span.end);
         assert!(
-            f.span.end as usize <= f.source.text.len(),
+            f.span.end as usize <= f.source.len(),
             "span past the end: {f:?}"
         );
     }

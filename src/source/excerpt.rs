@@ -126,6 +126,11 @@ impl Excerpt {
         (offset <= r.end()).then_some(r)
     }
 
+    /// Length of the whole file in bytes.
+    pub(super) fn len(&self) -> usize {
+        self.len as usize
+    }
+
     /// Number of lines of the whole file.
     pub(super) fn line_count(&self) -> usize {
         self.lines as usize
