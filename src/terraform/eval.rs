@@ -175,8 +175,10 @@ pub fn unknown_category(reason: &str) -> &str {
 
 /// What names resolve to, beyond the bindings of the evaluation context.
 pub trait Scope {
-    /// `var.NAME` as a map of all variables.
-    fn vars(&self) -> &Node;
+    /// `var.NAME`, if the module declares it.
+    fn var(&self, name: &str) -> Option<&Node>;
+    /// `var` itself: an object of all the variables.
+    fn vars(&self) -> Node;
     /// `local.NAME` (shared: evaluated once, read many times).
     fn local(&self, name: &str, span: Span, file: FileIdx, depth: usize) -> Rc<Node>;
     /// A resource (`TYPE.NAME`), data source (`data.TYPE.NAME`) or module
@@ -835,7 +837,7 @@ impl Evaluator<'_> {
             return (**v).clone();
         }
         if name == "var" {
-            return self.scope.vars().clone();
+            return self.scope.vars();
         }
         if let Some(n) = self.scope.fixed_root(name) {
             return n;
@@ -872,7 +874,7 @@ impl Evaluator<'_> {
                             return self.unknown(span, unknown::ERROR, "var needs an attribute");
                         };
                         consumed = 1;
-                        held = match self.scope.vars().get(vn) {
+                        held = match self.scope.var(vn) {
                             Some(n) => Held::Ref(n),
                             None => {
                                 return self.unknown(

@@ -404,11 +404,22 @@ fn reason_key(r: &str) -> String {
 /// (`"module"`, empty type).
 type BlockKey<'m> = (&'m str, &'m str, &'m str);
 
+/// A variable of a module scope: the value its call gives, or its default
+/// as parsed (borrowed from the parsed module when the file indices match,
+/// as they nearly always do: a large default, such as a table of hundreds of
+/// rules, was copied into every instance of its module).
+struct Var<'m> {
+    name: &'m str,
+    key_span: Span,
+    value: std::borrow::Cow<'m, Node>,
+}
+
 struct ModuleScope<'m> {
     tree: &'m ModuleTree,
     module: &'m ModuleSource,
     files: &'m FileTable,
-    vars: Node,
+    /// In declaration order.
+    vars: Vec<Var<'m>>,
     locals: Map<&'m str, (&'m Expression, FileIdx)>,
     local_cache: RefCell<Map<String, Rc<Node>>>,
     local_active: RefCell<Set<String>>,
@@ -446,7 +457,7 @@ impl<'m> ModuleScope<'m> {
         let module = &tree.modules[idx];
         let mut locals = Map::default();
         let mut blocks = Map::default();
-        let mut var_entries: Vec<Entry> = Vec::new();
+        let mut vars: Vec<Var<'m>> = Vec::new();
         // Variables whose value was moved out of `inputs` (a variable
         // declared twice takes a copy the second time).
         let mut given: Set<&str> = Set::default();
@@ -476,31 +487,31 @@ impl<'m> ModuleScope<'m> {
                         let key_span = span_of(b.ident.span()).cover(span_of(b.labels[0].span()));
                         let input = inputs.remove(*name).or_else(|| {
                             given.contains(name).then(|| {
-                                var_entries
-                                    .iter()
-                                    .find(|e| e.key == *name)
-                                    .map(|e| e.value.clone())
+                                vars.iter()
+                                    .find(|v| v.name == *name)
+                                    .map(|v| v.value.as_ref().clone())
                             })?
                         });
                         if input.is_some() {
                             given.insert(name);
                         }
+                        use std::borrow::Cow;
                         let value = match input {
-                            Some(v) => v,
+                            Some(v) => Cow::Owned(v),
                             // The literal default, as parsed with the file.
                             None => match mb.body.get("default") {
-                                Some(d) if mb.file == f.file => d.clone(),
-                                Some(d) => node_in_file(d.clone(), f.file),
-                                None => unknown_node(
+                                Some(d) if mb.file == f.file => Cow::Borrowed(d),
+                                Some(d) => Cow::Owned(node_in_file(d.clone(), f.file)),
+                                None => Cow::Owned(unknown_node(
                                     key_span,
                                     f.file,
                                     unknown::VARIABLE,
                                     &format!("var.{name}"),
-                                ),
+                                )),
                             },
                         };
-                        var_entries.push(Entry {
-                            key: (*name).to_string(),
+                        vars.push(Var {
+                            name,
                             key_span,
                             value,
                         });
@@ -513,11 +524,7 @@ impl<'m> ModuleScope<'m> {
             tree,
             module,
             files,
-            vars: Node {
-                span: Span::default(),
-                file: 0,
-                value: Value::Map(var_entries),
-            },
+            vars,
             locals,
             local_cache: RefCell::new(Map::default()),
             local_active: RefCell::new(Set::default()),
@@ -548,8 +555,30 @@ fn span_of(r: Option<std::ops::Range<usize>>) -> Span {
 }
 
 impl Scope for ModuleScope<'_> {
-    fn vars(&self) -> &Node {
-        &self.vars
+    fn var(&self, name: &str) -> Option<&Node> {
+        // The last declaration, as a lookup in a map with repeated keys.
+        self.vars
+            .iter()
+            .rev()
+            .find(|v| v.name == name)
+            .map(|v| v.value.as_ref())
+    }
+
+    fn vars(&self) -> Node {
+        let entries = self
+            .vars
+            .iter()
+            .map(|v| Entry {
+                key: v.name.to_string(),
+                key_span: v.key_span,
+                value: v.value.as_ref().clone(),
+            })
+            .collect();
+        Node {
+            span: Span::default(),
+            file: 0,
+            value: Value::Map(entries),
+        }
     }
 
     fn budget(&self) -> Option<&Budget> {

@@ -383,8 +383,12 @@ impl<'l, 'a> TgScope<'l, 'a> {
 }
 
 impl Scope for TgScope<'_, '_> {
-    fn vars(&self) -> &Node {
-        &self.empty
+    fn var(&self, name: &str) -> Option<&Node> {
+        self.empty.get(name)
+    }
+
+    fn vars(&self) -> Node {
+        self.empty.clone()
     }
 
     fn local(&self, name: &str, span: Span, file: FileIdx, _depth: usize) -> Rc<Node> {
