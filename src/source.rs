@@ -1,5 +1,6 @@
-//! Source files: reading them under a size cap, byte spans, and the line
-//! index that turns spans into lines and columns.
+//! Source files: reading them under a size cap, byte spans, the line index
+//! that turns spans into lines and columns, and the excerpts of files that
+//! findings keep once their unit is checked.
 
 mod excerpt;
 
