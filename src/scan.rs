@@ -1842,10 +1842,27 @@ fn process_dockerfile(
 mod tests {
     use super::*;
 
-    #[test]
-    fn module_calls_fed_during_the_walk_count_as_after_it() {
+    /// A scratch repository holding `files`: the folder (removed when
+    /// dropped), its canonical path and the options of a scan of it.
+    fn scratch_repo(files: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf, ScanOptions) {
         let dir = tempfile::tempdir().expect("temp dir");
         let root = std::fs::canonicalize(dir.path()).expect("canonical");
+        for (rel, text) in files {
+            let path = root.join(rel);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, text).expect("write");
+        }
+        let opts = ScanOptions {
+            paths: vec![root.clone()],
+            root: root.clone(),
+            threads: 2,
+            value_stats: false,
+        };
+        (dir, root, opts)
+    }
+
+    #[test]
+    fn module_calls_fed_during_the_walk_count_as_after_it() {
         let files = [
             ("main.tf", "module \"a\" {\n  source = \"./modules/a\"\n}\n"),
             (
@@ -1861,17 +1878,7 @@ mod tests {
             ("env/dev/terraform.tfvars", "x = 1\n"),
             ("json/main.tf.json", "{}"),
         ];
-        for (rel, text) in files {
-            let path = root.join(rel);
-            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-            std::fs::write(path, text).expect("write");
-        }
-        let opts = ScanOptions {
-            paths: vec![root.clone()],
-            root: root.clone(),
-            threads: 2,
-            value_stats: false,
-        };
+        let (_dir, root, opts) = scratch_repo(&files);
         let config = Config::default();
         let fed = ModuleCalls::new(&config);
         let discovery = discover_each(&opts, &config, &|c| fed.add(c));
@@ -1910,8 +1917,6 @@ mod tests {
 
     #[test]
     fn kustomizations_and_checks_prefetched_during_the_walk_equal_those_after_it() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let root = std::fs::canonicalize(dir.path()).expect("canonical");
         let files = [
             ("base/kustomization.yaml", "resources:\n  - deploy.yaml\n"),
             (
@@ -1931,17 +1936,7 @@ mod tests {
                 "namespace: dev2\nresources:\n  - ../../base\n",
             ),
         ];
-        for (rel, text) in files {
-            let path = root.join(rel);
-            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-            std::fs::write(path, text).expect("write");
-        }
-        let opts = ScanOptions {
-            paths: vec![root.clone()],
-            root: root.clone(),
-            threads: 2,
-            value_stats: false,
-        };
+        let (_dir, _, opts) = scratch_repo(&files);
         let config = Config::default();
         let catalogue = Catalogue::builtin().expect("catalogue");
         let prefetch = Prefetch::new(&config);
