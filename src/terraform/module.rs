@@ -405,9 +405,10 @@ fn reason_key(r: &str) -> String {
 type BlockKey<'m> = (&'m str, &'m str, &'m str);
 
 /// A variable of a module scope: the value its call gives, or its default
-/// as parsed (borrowed from the parsed module when the file indices match,
-/// as they nearly always do: a large default, such as a table of hundreds of
-/// rules, was copied into every instance of its module).
+/// as parsed, borrowed from the parsed module (a large default, such as a
+/// table of hundreds of rules, was copied into every instance of its
+/// module); copied only when the folder was parsed for another unit under
+/// other file indices.
 struct Var<'m> {
     name: &'m str,
     key_span: Span,
