@@ -329,7 +329,6 @@ impl ModuleCalls {
 /// kustomizations, and, once the catalogue is loaded, the active checks.
 pub struct Prefetch {
     calls: ModuleCalls,
-    max_size: u64,
     /// Parsed kustomizations by path, in the order they were found.
     kustomizations: std::sync::Mutex<Vec<(String, kustomize::Kustomization)>>,
     checks: std::sync::OnceLock<(Vec<ActiveCheck>, Dispatch)>,
@@ -341,7 +340,6 @@ impl Prefetch {
     pub fn new(config: &Config) -> Self {
         Prefetch {
             calls: ModuleCalls::new(config),
-            max_size: config.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
             kustomizations: std::sync::Mutex::new(Vec::new()),
             checks: std::sync::OnceLock::new(),
         }
@@ -358,7 +356,7 @@ impl Prefetch {
         if ModuleCalls::wants(c) {
             self.calls.add(c);
         } else if c.kind == FileKind::Kustomization {
-            if let Some(k) = load(c, self.max_size)
+            if let Some(k) = load(c, self.calls.max_size)
                 .ok()
                 .and_then(|src| kustomize::parse(&src))
             {
@@ -373,11 +371,8 @@ impl Prefetch {
     /// Select and sort the active checks of `config` once the catalogue
     /// is loaded.
     pub fn prepare_checks(&self, catalogue: &Catalogue, config: &Config) {
-        self.checks.get_or_init(|| {
-            let checks = active_checks(catalogue, config);
-            let dispatch = Dispatch::new(&checks);
-            (checks, dispatch)
-        });
+        self.checks
+            .get_or_init(|| prepared_checks(catalogue, config));
     }
 
     /// The overlay index of the kustomizations read, taken in path order
@@ -390,6 +385,13 @@ impl Prefetch {
         list.dedup_by(|a, b| a.0 == b.0);
         OverlayIndex::build(list.into_iter().map(|(_, k)| k).collect())
     }
+}
+
+/// The active checks of `config` and their dispatch by target.
+fn prepared_checks(catalogue: &Catalogue, config: &Config) -> (Vec<ActiveCheck>, Dispatch) {
+    let checks = active_checks(catalogue, config);
+    let dispatch = Dispatch::new(&checks);
+    (checks, dispatch)
 }
 
 /// Run a scan, on `pool` ([`thread_pool`]), of the files [`discover`] found
@@ -424,11 +426,7 @@ pub fn scan_discovered_with(
         ),
         None => (None, None),
     };
-    let prepare = || {
-        let checks = active_checks(catalogue, config);
-        let dispatch = Dispatch::new(&checks);
-        (checks, dispatch)
-    };
+    let prepare = || prepared_checks(catalogue, config);
     let (overlays, (checks, dispatch)) = match early {
         Some((overlays, Some(prepared))) => (overlays, prepared),
         Some((overlays, None)) => (overlays, prepare()),
