@@ -216,12 +216,14 @@ impl SourceFile {
         if self.excerpt.is_some() || self.mentions_suppression() {
             return None;
         }
-        let ranges = spans.into_iter().map(|s| {
-            (
-                self.line_col(s.start).line,
-                self.line_col(s.end.max(s.start)).line,
-            )
-        });
+        // 1-based lines of a span's ends (its columns are not needed).
+        let line = |offset: u32| {
+            let i = self.line_index((offset as usize).min(self.text.len()));
+            u32::try_from(i + 1).unwrap_or(u32::MAX)
+        };
+        let ranges = spans
+            .into_iter()
+            .map(|s| (line(s.start), line(s.end.max(s.start))));
         let cut = excerpt::Excerpt::cut(&self.text, self.line_starts(), ranges)?;
         Some(SourceFile {
             path: self.path.clone(),
@@ -333,12 +335,8 @@ impl SourceFile {
             return e.line_col(offset);
         }
         let offset = (offset as usize).min(self.text.len());
-        let starts = self.line_starts();
-        let line_idx = match starts.binary_search(&u32::try_from(offset).unwrap_or(u32::MAX)) {
-            Ok(i) => i,
-            Err(i) => i.saturating_sub(1),
-        };
-        let start = starts.get(line_idx).map_or(0, |&s| s as usize);
+        let line_idx = self.line_index(offset);
+        let start = self.line_starts().get(line_idx).map_or(0, |&s| s as usize);
         let mut end = offset;
         while end > start && !self.text.is_char_boundary(end) {
             end -= 1;
@@ -347,6 +345,18 @@ impl SourceFile {
         LineCol {
             line: u32::try_from(line_idx + 1).unwrap_or(u32::MAX),
             column: u32::try_from(column).unwrap_or(u32::MAX),
+        }
+    }
+
+    /// 0-based index of the line holding `offset` (at most the text's
+    /// length) in a whole file.
+    fn line_index(&self, offset: usize) -> usize {
+        match self
+            .line_starts()
+            .binary_search(&u32::try_from(offset).unwrap_or(u32::MAX))
+        {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
         }
     }
 
